@@ -127,6 +127,7 @@ final class HandlerClassValidator {
         for (Element outer = type; outer instanceof TypeElement; outer = outer.getEnclosingElement()) {
             if (outer.getModifiers().contains(Modifier.PRIVATE)) {
                 report.error(at(outer), Messages.CLASS_PRIVATE, ((TypeElement) outer).getQualifiedName());
+                return;
             }
         }
         if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
