@@ -14,14 +14,15 @@ import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 
 /**
- * The names a generated file uses for types. A type gets its simple name (imported unless it is in
- * {@code java.lang} or in the file's package) the first time it is referenced; a later, different type with
- * the same simple name is written fully qualified. So the file compiles whatever the names clash with.
+ * The names a generated file uses for types. A top-level type gets its simple name (imported unless it is in
+ * {@code java.lang} or in the file's package) the first time it is referenced, and a nested type is written
+ * through it ({@code Relations.Unit}); a later, different type with the same simple name is written fully
+ * qualified. So the file compiles whatever the names clash with.
  */
 final class ImportScope {
     private final String packageName;
     private final Elements elements;
-    /** Simple name (for a nested type of this package: its top-level type's name) to qualified name. */
+    /** Simple name of a top-level type to its qualified name. */
     private final Map<String, String> claims = new HashMap<>();
     private final TreeSet<String> imports = new TreeSet<>();
 
@@ -31,24 +32,21 @@ final class ImportScope {
     }
 
     /**
-     * How the file names type {@code nestedName} (such as {@code Outer.Inner}) of package {@code typePackage}.
+     * How the file names type {@code nestedName} (such as {@code Outer.Inner}) of package {@code typePackage}:
+     * a nested type through its top-level type, which is imported unless it is in {@code java.lang} or in the
+     * file's package.
      */
     String name(String typePackage, String nestedName) {
-        String qualified = typePackage.isEmpty() ? nestedName : typePackage + "." + nestedName;
         int dot = nestedName.indexOf('.');
-        String simple = nestedName.substring(nestedName.lastIndexOf('.') + 1);
-        if (typePackage.equals(packageName)) {
-            String top = dot < 0 ? nestedName : nestedName.substring(0, dot);
-            return claim(top, typePackage.isEmpty() ? top : typePackage + "." + top) ? nestedName : qualified;
+        String top = dot < 0 ? nestedName : nestedName.substring(0, dot);
+        String qualifiedTop = typePackage.isEmpty() ? top : typePackage + "." + top;
+        if (!claim(top, qualifiedTop)) {
+            return typePackage.isEmpty() ? nestedName : typePackage + "." + nestedName;
         }
-        if (typePackage.equals("java.lang") && dot < 0) {
-            return claim(simple, qualified) ? simple : qualified;
+        if (!typePackage.equals(packageName) && !typePackage.equals("java.lang")) {
+            imports.add(qualifiedTop);
         }
-        if (claim(simple, qualified)) {
-            imports.add(qualified);
-            return simple;
-        }
-        return qualified;
+        return nestedName;
     }
 
     /** How the file names {@code type}. */
