@@ -48,7 +48,7 @@ import javax.tools.StandardLocation;
  * compilation. Any unexpected exception becomes a compiler error rather than a javac crash.
  */
 public final class ReactiveProcessor extends AbstractProcessor {
-    private final List<AnnotationStep> steps = steps();
+    private final List<AnnotationStep> steps;
     /** The qualified names of the handler annotations. */
     private final Set<String> annotationNames = new TreeSet<>();
     /** The qualified name of each repeatable annotation's container, to the annotation's. */
@@ -64,6 +64,12 @@ public final class ReactiveProcessor extends AbstractProcessor {
 
     /** Creates the processor; javac calls this through {@link java.util.ServiceLoader}. */
     public ReactiveProcessor() {
+        this(steps());
+    }
+
+    /** Creates a processor with other steps; for tests. */
+    ReactiveProcessor(List<AnnotationStep> steps) {
+        this.steps = List.copyOf(steps);
         for (AnnotationStep step : steps) {
             for (Class<? extends Annotation> annotation : step.annotations()) {
                 annotationNames.add(annotation.getCanonicalName());
