@@ -11,7 +11,7 @@ abstract class AnnotationStep {
 
     /** The families, for the rules on which annotations may be combined. */
     enum Family {
-        /** {@code @When}, {@code @WhenAll}, {@code @WhenAny}, {@code @WhenNot}, {@code @WhenNone}, {@code @WhenNotAll}. */
+        /** The flag conditions: {@code @When}, {@code @WhenAll}, {@code @WhenNone}, ... */
         FLAGS,
         HOOK,
         FILE_CHANGED,

@@ -39,7 +39,8 @@ final class FileChangedStep extends AnnotationStep {
         String hash = annotation.string("hash");
         Optional<String> algorithm = javaAlgorithm(hash);
         if (algorithm.isEmpty()) {
-            report.error(annotation.atValue("hash"), Messages.HASH_UNKNOWN, hash, String.join(", ", ALGORITHMS.keySet()));
+            report.error(annotation.atValue("hash"), Messages.HASH_UNKNOWN,
+                    hash, String.join(", ", ALGORITHMS.keySet()));
         }
         handler.addCondition(new Model.Condition(ConditionKind.FILE_CHANGED, files, algorithm.orElse(hash)));
     }

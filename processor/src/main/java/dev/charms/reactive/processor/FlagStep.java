@@ -9,7 +9,10 @@ import dev.charms.reactive.WhenNotAll;
 import java.util.List;
 import java.util.Map;
 
-/** {@code @When} and its kin: flag conditions. {@code @When} is {@code @WhenAll}, {@code @WhenNot} is {@code @WhenNone}. */
+/**
+ * {@code @When} and its kin: flag conditions. {@code @When} means {@code @WhenAll}, and {@code @WhenNot}
+ * means {@code @WhenNone}.
+ */
 final class FlagStep extends AnnotationStep {
     private static final Map<String, ConditionKind> KINDS = Map.of(
             When.class.getCanonicalName(), ConditionKind.WHEN_ALL,

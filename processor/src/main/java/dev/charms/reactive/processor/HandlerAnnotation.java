@@ -7,6 +7,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * One handler annotation on a method, as the author wrote it (a repeated annotation is unwrapped from its
@@ -67,8 +68,7 @@ final class HandlerAnnotation {
     String string(String attribute) {
         AnnotationValue value = value(attribute);
         if (value == null) {
-            for (ExecutableElement element : type().getEnclosedElements().stream()
-                    .filter(ExecutableElement.class::isInstance).map(ExecutableElement.class::cast).toList()) {
+            for (ExecutableElement element : ElementFilter.methodsIn(type().getEnclosedElements())) {
                 if (element.getSimpleName().contentEquals(attribute) && element.getDefaultValue() != null) {
                     return String.valueOf(element.getDefaultValue().getValue());
                 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Filer;
 import javax.annotation.processing.Messager;
@@ -49,6 +50,7 @@ import javax.tools.StandardLocation;
  */
 public final class ReactiveProcessor extends AbstractProcessor {
     private final List<AnnotationStep> steps;
+    private final Function<ProcessingEnvironment, SourceTrees> sourceTrees;
     /** The qualified names of the handler annotations. */
     private final Set<String> annotationNames = new TreeSet<>();
     /** The qualified name of each repeatable annotation's container, to the annotation's. */
@@ -64,12 +66,13 @@ public final class ReactiveProcessor extends AbstractProcessor {
 
     /** Creates the processor; javac calls this through {@link java.util.ServiceLoader}. */
     public ReactiveProcessor() {
-        this(steps());
+        this(standardSteps(), SourceTrees::of);
     }
 
-    /** Creates a processor with other steps; for tests. */
-    ReactiveProcessor(List<AnnotationStep> steps) {
+    /** Creates a processor with other steps, or another view of the source trees; for tests. */
+    ReactiveProcessor(List<AnnotationStep> steps, Function<ProcessingEnvironment, SourceTrees> sourceTrees) {
         this.steps = List.copyOf(steps);
+        this.sourceTrees = sourceTrees;
         for (AnnotationStep step : steps) {
             for (Class<? extends Annotation> annotation : step.annotations()) {
                 annotationNames.add(annotation.getCanonicalName());
@@ -82,7 +85,7 @@ public final class ReactiveProcessor extends AbstractProcessor {
     }
 
     /** One step per annotation family. */
-    private static List<AnnotationStep> steps() {
+    static List<AnnotationStep> standardSteps() {
         return List.of(new FlagStep(), new HookStep(), new FileChangedStep(), new OnlyOnceStep(),
                 new RestrictedHookStep(), new NotUnlessStep(), new ActionStep());
     }
@@ -93,7 +96,7 @@ public final class ReactiveProcessor extends AbstractProcessor {
         messager = env.getMessager();
         filer = env.getFiler();
         MethodAnnotations methodAnnotations =
-                new MethodAnnotations(messager, SourceTrees.of(env), annotationNames, containers);
+                new MethodAnnotations(messager, sourceTrees.apply(env), annotationNames, containers);
         validator = new HandlerClassValidator(
                 messager, env.getElementUtils(), env.getTypeUtils(), methodAnnotations, steps);
         generator = new IndexSourceGenerator(env.getElementUtils());

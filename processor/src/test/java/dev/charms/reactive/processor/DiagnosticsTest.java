@@ -520,14 +520,14 @@ class DiagnosticsTest {
                     at(charm, "enum Choice", "test.Charm.Choice is an enum, but handlers must be declared in a class"),
                     at(charm, "interface Contract", String.format(Messages.CLASS_NOT_A_CLASS, "test.Charm.Contract",
                             "an interface")),
-                    at(charm, "class Generic", "handler class test.Charm.Generic declares type parameters, which the runtime"
-                            + " cannot choose: remove them"),
-                    at(charm, "class Hidden", "handler class test.Charm.Hidden is private, so the generated index cannot use"
-                            + " it: make it package-private or public"),
-                    at(charm, "class Inner", "handler class test.Charm.Inner is an inner class, which needs an enclosing"
-                            + " instance: make it static"),
-                    at(charm, "class NeedsArgument", "handler class test.Charm.NeedsArgument has no non-private constructor"
-                            + " without parameters, so the runtime cannot create it: add one"),
+                    at(charm, "class Generic", "handler class test.Charm.Generic declares type parameters, which"
+                            + " the runtime cannot choose: remove them"),
+                    at(charm, "class Hidden", "handler class test.Charm.Hidden is private, so the generated index"
+                            + " cannot use it: make it package-private or public"),
+                    at(charm, "class Inner", "handler class test.Charm.Inner is an inner class, which needs an"
+                            + " enclosing instance: make it static"),
+                    at(charm, "class NeedsArgument", "handler class test.Charm.NeedsArgument has no non-private"
+                            + " constructor without parameters, so the runtime cannot create it: add one"),
                     at(charm, "class PrivateConstructor", String.format(Messages.CLASS_NO_CONSTRUCTOR,
                             "test.Charm.PrivateConstructor")));
         }

@@ -61,7 +61,7 @@ class ProcessorTest {
             }
         };
         Compilation compilation = javac()
-                .withProcessors(new ReactiveProcessor(List.of(crashing)))
+                .withProcessors(new ReactiveProcessor(List.of(crashing), SourceTrees::of))
                 .compile(source("test.Charm", """
                         package test;
 
