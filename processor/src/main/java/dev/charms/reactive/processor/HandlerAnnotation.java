@@ -24,10 +24,6 @@ final class HandlerAnnotation {
         this.valuePlaces = valuePlaces;
     }
 
-    AnnotationMirror mirror() {
-        return mirror;
-    }
-
     /** The annotation type's qualified name, such as {@code dev.charms.reactive.When}. */
     String qualifiedName() {
         return type().getQualifiedName().toString();
@@ -79,7 +75,7 @@ final class HandlerAnnotation {
     }
 
     /** The explicitly written value of {@code attribute}, or null. */
-    AnnotationValue value(String attribute) {
+    private AnnotationValue value(String attribute) {
         return explicitValue(mirror, attribute);
     }
 

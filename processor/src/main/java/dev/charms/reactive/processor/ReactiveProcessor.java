@@ -37,7 +37,7 @@ import javax.tools.StandardLocation;
  *       {@code @Action}, ...), plus those deferred from the previous round, in name order.</li>
  *   <li>Defer a class whose superclass or handler parameter types do not exist yet (another processor may
  *       generate them); javac itself reports those still missing at the end.</li>
- *   <li>Validate the class and each handler: every annotation goes through the {@link #steps() step} of its
+ *   <li>Validate the class and each handler: every annotation goes through the {@link #standardSteps() step} of its
  *       family, which checks its values and records its condition; then the rules on combinations,
  *       modifiers, parameters and instantiation. Every error is printed on the element at fault (and on the
  *       annotation or value when one is wrong), all of them, not only the first.</li>

@@ -20,11 +20,6 @@ final class Report {
         items.add(new Item(place, String.format(template, args)));
     }
 
-    /** Adds every item of {@code other}. */
-    void addAll(Report other) {
-        items.addAll(other.items);
-    }
-
     boolean isClean() {
         return items.isEmpty();
     }
