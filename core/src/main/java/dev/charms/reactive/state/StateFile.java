@@ -126,8 +126,9 @@ public final class StateFile {
      * Replaces the file with {@code state} plus the format version, atomically and durably (see the class
      * comment). When it returns, the new state is on disk; when it throws, the old file is untouched.
      *
-     * @throws IllegalArgumentException if {@code state} has a top-level {@code format} key, or holds a NaN or
-     *         infinite number (JSON has neither); nothing is written then
+     * @throws IllegalArgumentException if {@code state} has a top-level {@code format} key, holds a NaN or
+     *         infinite number (JSON has neither), or a string with an unpaired surrogate (not Unicode); the
+     *         message names the key or value, and nothing is written
      * @throws StateFileException if the file system refuses; the message names the file and the cause
      */
     public void write(JsonObject state) {
@@ -249,7 +250,9 @@ public final class StateFile {
         }
         String message = Objects.requireNonNullElse(root.getMessage(), "");
         Matcher position = POSITION.matcher(message);
-        String reason = position.find() ? message.substring(0, position.start()) : message.lines().findFirst().orElse("");
+        String reason = position.find()
+                ? message.substring(0, position.start())
+                : message.lines().findFirst().orElse("");
         return reason.startsWith("Use JsonReader.setStrictness") ? "" : reason;
     }
 
@@ -293,6 +296,7 @@ public final class StateFile {
 
     private void writeMembers(JsonWriter writer, JsonObject object, String where) throws IOException {
         for (String key : new TreeSet<>(object.keySet())) {
+            requireUnicode(key, "the key " + where + "." + key);
             writer.name(key);
             writeSorted(writer, object.get(key), where + "." + key);
         }
@@ -321,6 +325,7 @@ public final class StateFile {
         if (primitive.isBoolean()) {
             writer.value(primitive.getAsBoolean());
         } else if (primitive.isString()) {
+            requireUnicode(primitive.getAsString(), "the value at " + where);
             writer.value(primitive.getAsString());
         } else {
             Number number = primitive.getAsNumber();
@@ -329,6 +334,21 @@ public final class StateFile {
                         + where + " is " + number + ", which JSON cannot represent");
             }
             writer.value(number);
+        }
+    }
+
+    /** UTF-8 cannot hold an unpaired surrogate: it would be written as '?' and read back changed. */
+    private void requireUnicode(String text, String what) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("Cannot write unit state file " + path + ": " + what
+                        + " holds an unpaired UTF-16 surrogate at index " + i + ", which is not Unicode text");
+            }
         }
     }
 
