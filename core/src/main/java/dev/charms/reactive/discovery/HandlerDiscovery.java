@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * <p><b>Order.</b> The result is in the order the dispatcher tests handlers, and it is deterministic:
  * <ol>
  *   <li>layer order, base layer first: the order in which the jars and directories listing the indexes
- *       appear on the class path ({@link ClassLoader#getResources} of {@value #SERVICE_RESOURCE});</li>
+ *       appear on the class path ({@link ClassLoader#getResources} of {@link #SERVICE_RESOURCE});</li>
  *   <li>within one jar, the handler class's name ({@link HandlerIndex#handlerClass()}, not the index's);</li>
  *   <li>within one class, declaration order, which each index already keeps.</li>
  * </ol>
