@@ -7,12 +7,17 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import dev.charms.reactive.host.Command;
 import dev.charms.reactive.host.CommandException;
 import dev.charms.reactive.host.CommandNotFoundException;
 import dev.charms.reactive.host.CommandResult;
 import dev.charms.reactive.host.CommandRunner;
 import dev.charms.reactive.host.ProcessCommandRunner;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -398,13 +403,24 @@ public final class ProcessJujuBackend implements JujuBackend {
     private static <T> T convert(List<String> argv, CommandResult result, Function<JsonElement, T> converter) {
         String stdout = result.stdout();
         try {
-            return converter.apply(stdout.isBlank() ? JsonNull.INSTANCE : JsonParser.parseString(stdout));
-        } catch (JsonParseException | UnexpectedJson e) {
+            return converter.apply(stdout.isBlank() ? JsonNull.INSTANCE : strictJson(stdout));
+        } catch (JsonParseException | IOException | UnexpectedJson e) {
             String expected = e instanceof UnexpectedJson unexpected ? unexpected.getMessage() : "JSON";
             throw new HookToolException(argv.get(0), argv.subList(1, argv.size()), result.exitCode(), result.stderr(),
                     String.join(" ", argv) + " printed " + abbreviate(stdout) + " where " + expected
                             + " was expected; is the tool on PATH really Juju's?");
         }
+    }
+
+    /** Parses exactly one JSON value (RFC 8259, no leniency) and nothing after it. */
+    private static JsonElement strictJson(String text) throws IOException {
+        JsonReader reader = new JsonReader(new StringReader(text));
+        reader.setStrictness(Strictness.STRICT);
+        JsonElement json = JsonParser.parseReader(reader);
+        if (reader.peek() != JsonToken.END_DOCUMENT) {
+            throw new JsonParseException("more than one JSON value");
+        }
+        return json;
     }
 
     private static String abbreviate(String text) {

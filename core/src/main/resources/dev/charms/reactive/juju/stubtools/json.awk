@@ -7,7 +7,7 @@
 #   get FILE KEY                the value of KEY in the flat JSON object in FILE, as JSON (null if absent)
 #   merge FILE EXTRA DROP K=V...  FILE's flat object, updated from the object in file EXTRA (if not empty)
 #                               and then from the K=V pairs; a null value removes its key, and so does an
-#                               empty one when DROP is 1; prints the result
+#                               empty one (from either) when DROP is 1; prints the result
 # A flat object maps keys to strings (numbers and booleans are kept as their text). Errors go to stderr
 # with exit code 2.
 BEGIN {
@@ -37,7 +37,9 @@ BEGIN {
         for (i in nulls) GONE[i] = 1
         if (ARGV[3] != "") {
             m = read_object(ARGV[3], extra_keys, extra_values, extra_nulls)
-            for (i = 1; i <= m; i++) n = put(keys, values, n, extra_keys[i], extra_values[i], (i in extra_nulls))
+            for (i = 1; i <= m; i++) {
+                n = put(keys, values, n, extra_keys[i], extra_values[i], (i in extra_nulls) || (ARGV[4] == 1 && extra_values[i] == ""))
+            }
         }
         for (i = 5; i < ARGC; i++) {
             eq = index(ARGV[i], "=")
