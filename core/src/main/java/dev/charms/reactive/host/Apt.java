@@ -27,6 +27,7 @@ public final class Apt {
     public static final Duration DEFAULT_DELAY = Duration.ofSeconds(10);
 
     private static final Map<String, String> NONINTERACTIVE = Map.of("DEBIAN_FRONTEND", "noninteractive");
+    private static final Command UPDATE = Command.of("apt-get", "update").withEnvironment(NONINTERACTIVE);
     private static final List<String> INSTALL =
             List.of("apt-get", "--option=Dpkg::Options::=--force-confold", "--assume-yes", "install");
 
@@ -62,7 +63,7 @@ public final class Apt {
 
     /** {@code apt-get update}, retried. */
     public void update() {
-        retried(Command.of("apt-get", "update").withEnvironment(NONINTERACTIVE), "update the package lists", false);
+        retried(UPDATE, "update the package lists", false);
     }
 
     /** Installs the packages (already installed ones are left as they are), retried; none is a no-op. */
@@ -90,7 +91,7 @@ public final class Apt {
         for (int attempt = 2; attempt <= attempts && !result.succeeded(); attempt++) {
             sleeper.sleep(delay);
             if (updateBetween) {
-                runner.run(Command.of("apt-get", "update").withEnvironment(NONINTERACTIVE));
+                runner.run(UPDATE);
             }
             result = runner.run(command);
         }

@@ -398,6 +398,21 @@ class ProcessJujuBackendTest {
         }
 
         @Test
+        void theProductionBackendBatchesLogLines() {
+            Map<String, String> environment = new HashMap<>(tools.environment());
+            environment.put("JUJU_DISPATCH_PATH", "hooks/update-status");
+            environment.put("JUJU_CHARM_DIR", directory.toString());
+            ProcessJujuBackend backend = ProcessJujuBackend.forHook(HookEnvironment.of(environment), environment);
+
+            backend.log(LogLevel.INFO, "one");
+            backend.log(LogLevel.INFO, "two");
+            assertThat(tools.calls()).isEmpty();
+            backend.flushLog();
+
+            assertThat(tools.jujuLog()).containsExactly(new LogEntry("INFO", "one\ntwo"));
+        }
+
+        @Test
         void aBatchOfOneLevelIsNotPrefixed() {
             ProcessJujuBackend backend = backend(LogMode.BUFFERED);
 
