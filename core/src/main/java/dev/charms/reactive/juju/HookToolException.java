@@ -15,8 +15,18 @@ public class HookToolException extends RuntimeException {
     private final String stderr;
 
     public HookToolException(String tool, List<String> arguments, int exitCode, String stderr) {
-        super(tool + " " + String.join(" ", arguments) + " failed with exit code " + exitCode
-                + (stderr.isBlank() ? "" : ": " + stderr.strip()));
+        this(tool, arguments, exitCode, stderr, tool + " " + String.join(" ", arguments) + " failed with exit code "
+                + exitCode + (stderr.isBlank() ? "" : ": " + stderr.strip()));
+    }
+
+    /**
+     * For failures that are not a plain non-zero exit (the tool is missing, timed out, or printed output
+     * that cannot be read), with a message that says so.
+     *
+     * @param message the whole message, for people
+     */
+    public HookToolException(String tool, List<String> arguments, int exitCode, String stderr, String message) {
+        super(message);
         this.tool = tool;
         this.arguments = List.copyOf(arguments);
         this.exitCode = exitCode;

@@ -36,8 +36,17 @@ public interface JujuBackend {
     /** {@code status-get --format=json --include-data [--application]}. */
     StatusValue statusGet(boolean application);
 
-    /** {@code juju-log -l LEVEL MESSAGE}. */
+    /** {@code juju-log -l LEVEL MESSAGE}. An implementation may hold lines back until {@link #flushLog()}. */
     void log(LogLevel level, String message);
+
+    /**
+     * Sends the log lines an implementation has held back, so that a whole hook costs one {@code juju-log}
+     * process. The runtime calls it at the end of every hook, whether it succeeded or failed, and before the
+     * process exits for any other reason. Implementations that send each line at once do nothing here, which
+     * is the default.
+     */
+    default void flushLog() {
+    }
 
     /** {@code relation-ids --format=json ENDPOINT}: relation ids such as {@code db:3}, in Juju's order. */
     List<String> relationIds(String endpoint);
