@@ -111,7 +111,7 @@ public final class OptionSchema {
             return;
         }
         if (allowed != null && !allowed.contains(value)) {
-            problems.add(path + ": must be one of " + allowed + ", got" + shown(value));
+            problems.add(path + ": must be one of " + allowed + ", got " + literal(value));
             return;
         }
         if (value instanceof List<?> list && items != null) {
@@ -166,7 +166,10 @@ public final class OptionSchema {
     }
 
     private static String shown(Object value) {
-        return value instanceof Map || value instanceof List || value == null ? ""
-                : " (" + (value instanceof String ? "\"" + value + "\"" : value) + ")";
+        return value instanceof Map || value instanceof List || value == null ? "" : " (" + literal(value) + ")";
+    }
+
+    private static String literal(Object value) {
+        return value instanceof String ? "\"" + value + "\"" : String.valueOf(value);
     }
 }

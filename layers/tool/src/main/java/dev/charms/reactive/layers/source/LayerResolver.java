@@ -93,10 +93,6 @@ public final class LayerResolver {
         includes.addAll(config.includes());
         List<String> chain = new ArrayList<>(List.of(name));
         visit(top, includes, chain);
-        if (layers.containsKey(name)) {
-            throw new LayerToolException(config.source() + ": the charm's layer is named '" + name + "', like "
-                    + layers.get(name).describe() + " it includes; rename one of them (\"name:\" in layer.yaml)");
-        }
         layers.put(name, top);
         for (Layer layer : classpathLayers) {
             Layer used = (layer.kind() == LayerKind.LAYER ? layers : interfaces).get(layer.name());
@@ -125,6 +121,12 @@ public final class LayerResolver {
             if (child.kind() == LayerKind.INTERFACE) {
                 interfaces.put(child.name(), child);
                 continue;
+            }
+            String topName = chain.get(0);
+            if (child.kind() == LayerKind.LAYER && child.name().equals(topName)) {
+                throw new LayerToolException(layer.config().source() + ": includes " + child.describe()
+                        + ", which has the name of the charm's layer '" + topName + "'; rename one of them"
+                        + " (\"name:\" in layer.yaml)");
             }
             if (chain.contains(child.name())) {
                 throw new LayerToolException(layer.config().source() + ": include cycle: "
