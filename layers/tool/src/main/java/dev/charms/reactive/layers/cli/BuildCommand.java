@@ -34,11 +34,12 @@ import picocli.CommandLine.Spec;
                     + " CHARM_INTERFACES_DIR, in the jars of the classpath, and among the standard layers."},
         footerHeading = "%nEnvironment:%n",
         footer = {
-            "  CHARM_LAYERS_DIR      directories holding layers (NAME/ or layer-NAME/), separated by ':'",
-            "  CHARM_INTERFACES_DIR  directories holding interface layers (NAME/ or interface-NAME/)",
-            "  LAYER_PATH, INTERFACE_PATH  deprecated names of the two above",
-            "  CHARM_BUILD_DIR       the default output directory",
-            "  SOURCE_DATE_EPOCH     timestamp of the archive entries (default 1980-01-01T00:00:00Z)"},
+            "  CHARM_LAYERS_DIR      layer directories (NAME/ or layer-NAME/), ':'-separated",
+            "  CHARM_INTERFACES_DIR  interface directories (NAME/ or interface-NAME/)",
+            "  LAYER_PATH            deprecated name of CHARM_LAYERS_DIR",
+            "  INTERFACE_PATH        deprecated name of CHARM_INTERFACES_DIR",
+            "  CHARM_BUILD_DIR       the default OUTPUT_DIR",
+            "  SOURCE_DATE_EPOCH     time of the archive entries (default: 1980-01-01)"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":built; proof found no errors",
@@ -54,8 +55,7 @@ final class BuildCommand implements Callable<Integer> {
     private ReactiveCommand parent;
 
     @Parameters(index = "0", arity = "0..1", defaultValue = ".", paramLabel = "CHARM_DIR",
-            description = "The charm's own layer, with its metadata.yaml and layer.yaml (default: the current"
-                    + " directory).")
+            description = "The directory of the charm's own layer (default: the current directory).")
     private Path charmDir;
 
     @Option(names = {"-o", "--output-dir"}, paramLabel = "OUTPUT_DIR",

@@ -10,34 +10,42 @@ import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 
 /**
- * The one place that turns an exception from a command into a message on stderr and an exit code. Problems the
- * user can fix ({@link LayerToolException}, I/O failures) print {@code error: <message>} and exit
- * {@link ExitCodes#BUILD_FAILED}; anything else is a bug and prints its stack trace with
- * {@link ExitCodes#INTERNAL_ERROR}.
+ * The one place that turns an exception into a message on stderr and an exit code:
+ * <ul>
+ *   <li>a command-line error: {@code error: <message>}, any "did you mean" suggestions, and where to find help;
+ *       {@link ExitCodes#USAGE};
+ *   <li>a problem the user can fix ({@link LayerToolException}, a failed read or write):
+ *       {@code error: <message>}; {@link ExitCodes#BUILD_FAILED};
+ *   <li>anything else is a bug: its stack trace; {@link ExitCodes#INTERNAL_ERROR}.
+ * </ul>
  */
-final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
+final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler,
+        CommandLine.IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException exception, String[] args) {
+        CommandLine commandLine = exception.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("error: " + exception.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
 
     @Override
     public int handleExecutionException(Exception exception, CommandLine commandLine,
             CommandLine.ParseResult parseResult) {
-        int code = getExitCode(exception);
         PrintWriter err = commandLine.getErr();
-        if (code == ExitCodes.INTERNAL_ERROR) {
-            err.println("internal error (please report it): " + exception);
-            exception.printStackTrace(err);
-        } else {
-            err.println("error: " + message(exception));
-        }
-        err.flush();
-        return code;
-    }
-
-    @Override
-    public int getExitCode(Throwable exception) {
         if (exception instanceof LayerToolException || exception instanceof IOException
                 || exception instanceof UncheckedIOException) {
+            err.println("error: " + message(exception));
+            err.flush();
             return ExitCodes.BUILD_FAILED;
         }
+        err.println("internal error (please report it): " + exception);
+        exception.printStackTrace(err);
+        err.flush();
         return ExitCodes.INTERNAL_ERROR;
     }
 

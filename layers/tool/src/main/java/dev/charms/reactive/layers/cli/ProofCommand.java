@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code reactive proof}: checks a built charm directory. */
 @Command(name = "proof", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
-            "Checks a built charm directory against the rules Juju applies when it reads a charm: metadata.yaml,"
-                    + " config.yaml, actions.yaml, manifest.yaml, dispatch and hooks.",
+            "Checks a built charm directory against the rules Juju applies when it reads a charm: its metadata,"
+                    + " config, actions, manifest, dispatch and hooks.",
             "Prints one line per finding, worst first: E: (error), W: (warning) or I: (info), the file, the key"
                     + " and the message; then a summary."},
         exitCodeListHeading = "%nExit codes:%n",

@@ -42,7 +42,7 @@ public final class ReactiveCommand implements Callable<Integer> {
         ExceptionMapper mapper = new ExceptionMapper();
         return new CommandLine(new ReactiveCommand(environment))
                 .setExecutionExceptionHandler(mapper)
-                .setExitCodeExceptionMapper(mapper);
+                .setParameterExceptionHandler(mapper);
     }
 
     /** The environment the subcommands read (search path, output directory, SOURCE_DATE_EPOCH). */
