@@ -15,14 +15,12 @@ import java.util.Optional;
  *                  not forced (the previous build, if any, is untouched)
  * @param layers    the layer names, base first, then the interfaces
  * @param files     how many files the charm has
- * @param warnings  the build's warnings, in the order they arose
  * @param proof     the proof of the built charm
  */
 public record BuildResult(String charmName, Path charmDir, Optional<Path> archive, boolean installed,
-        List<String> layers, int files, List<String> warnings, ProofReport proof) {
+        List<String> layers, int files, ProofReport proof) {
 
     public BuildResult {
         layers = List.copyOf(layers);
-        warnings = List.copyOf(warnings);
     }
 }

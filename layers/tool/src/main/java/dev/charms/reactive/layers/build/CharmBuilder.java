@@ -15,13 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -37,20 +37,20 @@ public final class CharmBuilder {
     /**
      * Runs the build described by {@code request}.
      *
+     * @param warnings receives each warning as it arises (so warnings before a failure are not lost)
      * @throws LayerToolException for any problem in the layers or the output directory, naming file and fix
      * @throws IOException        when reading or writing fails
      */
-    public static BuildResult build(BuildRequest request) throws IOException {
-        List<String> warnings = new ArrayList<>();
+    public static BuildResult build(BuildRequest request, Consumer<String> warnings) throws IOException {
         Path outputDir = request.outputDir().toAbsolutePath().normalize();
         Set<Path> prune = Files.isDirectory(outputDir) ? Set.of(outputDir.toRealPath()) : Set.of(outputDir);
         LayerStack stack = new LayerResolver(request.search(), request.libs(), request.standardLayers(), prune,
-                warnings::add).resolve(request.charmDir());
+                warnings).resolve(request.charmDir());
         Map<String, Map<String, Object>> options = LayerOptions.resolve(stack.layers());
-        BuildPlan plan = new MergePlanner(warnings::add).plan(stack, options, request.libs(), request.dispatch());
+        BuildPlan plan = new MergePlanner(warnings).plan(stack, options, request.libs(), request.dispatch());
         Path target = outputDir.resolve(plan.charmName());
         checkNotALayer(target, stack);
-        OutputDirectory.checkLocalEdits(target, request.force(), warnings::add);
+        OutputDirectory.checkLocalEdits(target, request.force(), warnings);
         Files.createDirectories(outputDir);
         Path stage = OutputDirectory.stage(target);
         Path archiveTemp = null;
@@ -61,7 +61,7 @@ public final class CharmBuilder {
                     .map(Layer::name).toList();
             if (proof.count(Level.ERROR) > 0 && !request.force()) {
                 return new BuildResult(plan.charmName(), target, Optional.empty(), false, layerNames, files,
-                        warnings, proof);
+                        proof);
             }
             Optional<Path> archive = Optional.empty();
             if (request.archive()) {
@@ -74,7 +74,7 @@ public final class CharmBuilder {
                 Files.move(archiveTemp, archive.get(), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
-            return new BuildResult(plan.charmName(), target, archive, true, layerNames, files, warnings, proof);
+            return new BuildResult(plan.charmName(), target, archive, true, layerNames, files, proof);
         } finally {
             OutputDirectory.deleteRecursively(stage);
             if (archiveTemp != null) {

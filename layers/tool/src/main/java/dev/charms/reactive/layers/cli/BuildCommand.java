@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,14 +85,15 @@ final class BuildCommand implements Callable<Integer> {
         Function<String, String> environment = parent.environment();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> searchWarnings = new ArrayList<>();
+        Consumer<String> warnings = warning -> {
+            err.println("warning: " + warning);
+            err.flush();
+        };
         BuildRequest request = new BuildRequest(charmDir, outputDir(environment), jars(),
-                LayerSearchPath.fromEnvironment(environment, searchWarnings::add),
+                LayerSearchPath.fromEnvironment(environment, warnings),
                 StandardLayers.find(BuildCommand.class.getClassLoader()), new MinimalDispatchScript(), force,
                 !noArchive, epochSeconds(environment));
-        BuildResult result = CharmBuilder.build(request);
-        searchWarnings.forEach(warning -> err.println("warning: " + warning));
-        result.warnings().forEach(warning -> err.println("warning: " + warning));
+        BuildResult result = CharmBuilder.build(request, warnings);
         for (Finding finding : result.proof().findings()) {
             out.println(finding.format());
         }

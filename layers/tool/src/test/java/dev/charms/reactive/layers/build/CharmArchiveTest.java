@@ -22,6 +22,10 @@ class CharmArchiveTest {
     @TempDir
     Path temp;
 
+    private static void build(BuildRequest request) throws IOException {
+        CharmBuilder.build(request, warning -> { });
+    }
+
     /** One central-directory entry, read independently of the writer. */
     record Entry(String name, int madeBy, int method, int mode, int dosTime, int dosDate) {
     }
@@ -32,8 +36,8 @@ class CharmArchiveTest {
         SampleStack second = new SampleStack(temp.resolve("two"));
         Files.setLastModifiedTime(second.charmDir.resolve("README.md"), FileTime.fromMillis(1_000_000_000_000L));
 
-        CharmBuilder.build(first.request(temp.resolve("out1"), false));
-        CharmBuilder.build(second.request(temp.resolve("out2"), false));
+        build(first.request(temp.resolve("out1"), false));
+        build(second.request(temp.resolve("out2"), false));
 
         byte[] one = Files.readAllBytes(temp.resolve("out1/hello.charm"));
         byte[] two = Files.readAllBytes(temp.resolve("out2/hello.charm"));
@@ -43,10 +47,10 @@ class CharmArchiveTest {
     @Test
     void rebuildingInPlaceGivesTheSameBytes() throws IOException {
         SampleStack stack = new SampleStack(temp.resolve("src"));
-        CharmBuilder.build(stack.request(temp.resolve("out"), false));
+        build(stack.request(temp.resolve("out"), false));
         byte[] before = Files.readAllBytes(temp.resolve("out/hello.charm"));
 
-        CharmBuilder.build(stack.request(temp.resolve("out"), false));
+        build(stack.request(temp.resolve("out"), false));
 
         assertThat(Files.readAllBytes(temp.resolve("out/hello.charm"))).isEqualTo(before);
     }
@@ -54,7 +58,7 @@ class CharmArchiveTest {
     @Test
     void entriesAreSortedWithUnixModesAndTheDefaultTimestamp() throws IOException {
         SampleStack stack = new SampleStack(temp.resolve("src"));
-        CharmBuilder.build(stack.request(temp.resolve("out"), false));
+        build(stack.request(temp.resolve("out"), false));
 
         List<Entry> entries = centralDirectory(temp.resolve("out/hello.charm"));
 
@@ -78,7 +82,7 @@ class CharmArchiveTest {
     @Test
     void theArchiveHoldsTheBuiltFilesAndTheHookLinkTargets() throws IOException {
         SampleStack stack = new SampleStack(temp.resolve("src"));
-        CharmBuilder.build(stack.request(temp.resolve("out"), false));
+        build(stack.request(temp.resolve("out"), false));
         Path charm = temp.resolve("out/hello");
 
         try (ZipFile zip = new ZipFile(temp.resolve("out/hello.charm").toFile())) {
@@ -100,7 +104,7 @@ class CharmArchiveTest {
         SampleStack stack = new SampleStack(temp.resolve("src"));
         BuildRequest request = stack.request(temp.resolve("out"), false);
         long epoch = 1_700_000_000L;
-        CharmBuilder.build(new BuildRequest(request.charmDir(), request.outputDir(), request.libs(),
+        build(new BuildRequest(request.charmDir(), request.outputDir(), request.libs(),
                 request.search(), request.standardLayers(), request.dispatch(), false, true, epoch));
 
         try (ZipFile zip = new ZipFile(temp.resolve("out/hello.charm").toFile())) {

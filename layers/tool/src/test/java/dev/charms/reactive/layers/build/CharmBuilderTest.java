@@ -14,6 +14,7 @@ import dev.charms.reactive.layers.LayerToolException;
 import dev.charms.reactive.layers.proof.Finding;
 import dev.charms.reactive.layers.proof.Level;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,6 +40,12 @@ class CharmBuilderTest {
     @TempDir
     Path temp;
 
+    private final List<String> warnings = new ArrayList<>();
+
+    private BuildResult build(BuildRequest request) throws IOException {
+        return CharmBuilder.build(request, warnings::add);
+    }
+
     private SampleStack stack;
     private Path output;
 
@@ -50,7 +57,7 @@ class CharmBuilderTest {
 
     @Test
     void buildsEveryFileOfAFiveLayerStack() throws IOException {
-        BuildResult result = CharmBuilder.build(stack.request(output, false));
+        BuildResult result = build(stack.request(output, false));
 
         Map<String, String> expected = new TreeMap<>();
         expected.put("README.md", "hello readme\n");
@@ -140,9 +147,9 @@ class CharmBuilderTest {
 
     @Test
     void warnsOnceForEachFileAHigherLayerReplacesWithDifferentContent() throws IOException {
-        BuildResult result = CharmBuilder.build(stack.request(output, false));
+        build(stack.request(output, false));
 
-        assertThat(result.warnings()).containsExactly(
+        assertThat(warnings).containsExactly(
                 "README.md: the copy from layer 'mid' replaces the one from layer 'base-java'",
                 "templates/app.conf: the copy from layer 'mid' replaces the one from layer 'base-java'",
                 "README.md: the copy from layer 'hello' replaces the one from layer 'mid'");
@@ -152,15 +159,15 @@ class CharmBuilderTest {
     void identicalCopiesInTwoLayersAreNoOverride() throws IOException {
         write(stack.charmDir, "templates/app.conf", "mid template\n");
 
-        BuildResult result = CharmBuilder.build(stack.request(output, false));
+        build(stack.request(output, false));
 
-        assertThat(result.warnings()).doesNotContain(
+        assertThat(warnings).doesNotContain(
                 "templates/app.conf: the copy from layer 'hello' replaces the one from layer 'mid'");
     }
 
     @Test
     void manifestRecordsLayersAndTheOriginAndSha256OfEveryFile() throws IOException {
-        CharmBuilder.build(stack.request(output, false));
+        build(stack.request(output, false));
         Path charm = output.resolve("hello");
 
         JsonObject manifest = JsonParser.parseString(read(charm.resolve(".build.manifest"))).getAsJsonObject();
@@ -214,7 +221,7 @@ class CharmBuilderTest {
                   deletes: [log-level]
                 """);
 
-        CharmBuilder.build(stack.request(output, false));
+        build(stack.request(output, false));
 
         assertThat(read(output.resolve("hello/config.yaml"))).isEqualTo("""
                 options:
@@ -236,26 +243,26 @@ class CharmBuilderTest {
                   deletes: [requires.nothing]
                 """);
 
-        BuildResult result = CharmBuilder.build(stack.request(output, false));
+        build(stack.request(output, false));
 
-        assertThat(result.warnings()).contains(stack.charmDir.resolve("layer.yaml") + ": metadata.deletes:"
+        assertThat(warnings).contains(stack.charmDir.resolve("layer.yaml") + ": metadata.deletes:"
                 + " requires.nothing is not in metadata.yaml as merged up to layer 'hello'; nothing deleted");
     }
 
     @Test
     void refusesToBuildOverLocalEditsUnlessForced() throws IOException {
-        CharmBuilder.build(stack.request(output, false));
+        build(stack.request(output, false));
         Path charm = output.resolve("hello");
         write(charm, "README.md", "edited by hand\n");
         write(charm, "notes/todo.txt", "added by hand\n");
 
-        assertThatThrownBy(() -> CharmBuilder.build(stack.request(output, false)))
+        assertThatThrownBy(() -> build(stack.request(output, false)))
                 .isInstanceOf(LayerToolException.class)
                 .hasMessage(charm + " was edited after it was built: README.md (modified), notes/todo.txt (added);"
                         + " move the changes into a layer, or rerun with --force to discard them");
         assertThat(read(charm.resolve("README.md"))).isEqualTo("edited by hand\n");
 
-        CharmBuilder.build(stack.request(output, true));
+        build(stack.request(output, true));
 
         assertThat(read(charm.resolve("README.md"))).isEqualTo("hello readme\n");
         assertThat(charm.resolve("notes")).doesNotExist();
@@ -265,21 +272,21 @@ class CharmBuilderTest {
     void refusesToReplaceADirectoryNoBuildMadeUnlessForced() throws IOException {
         write(output.resolve("hello"), "precious.txt", "mine\n");
 
-        assertThatThrownBy(() -> CharmBuilder.build(stack.request(output, false)))
+        assertThatThrownBy(() -> build(stack.request(output, false)))
                 .hasMessage(output.resolve("hello") + " exists but no build made it (no .build.manifest);"
                         + " move it away, or rerun with --force to replace it");
 
-        BuildResult forced = CharmBuilder.build(stack.request(output, true));
-        assertThat(forced.warnings()).contains(output.resolve("hello") + " exists but no build made it"
+        build(stack.request(output, true));
+        assertThat(warnings).contains(output.resolve("hello") + " exists but no build made it"
                 + " (no .build.manifest); replacing it (--force)");
     }
 
     @Test
     void aRebuildRemovesFilesNoLayerProducesAnyMore() throws IOException {
-        CharmBuilder.build(stack.request(output, false));
+        build(stack.request(output, false));
         Files.delete(stack.layersDir.resolve("layer-base-java/bin/run.sh"));
 
-        CharmBuilder.build(stack.request(output, false));
+        build(stack.request(output, false));
 
         assertThat(output.resolve("hello/bin/run.sh")).doesNotExist();
         assertThat(read(output.resolve("hello/.build.manifest"))).doesNotContain("bin/run.sh");
@@ -287,11 +294,11 @@ class CharmBuilderTest {
 
     @Test
     void aFailedBuildLeavesThePreviousBuildAndNoStagingDirectory() throws IOException {
-        CharmBuilder.build(stack.request(output, false));
+        build(stack.request(output, false));
         Map<String, String> before = tree(output);
         write(stack.charmDir, "metadata.yaml", "name: hello\nsummary: [unclosed\n");
 
-        assertThatThrownBy(() -> CharmBuilder.build(stack.request(output, false)))
+        assertThatThrownBy(() -> build(stack.request(output, false)))
                 .hasMessageStartingWith(stack.charmDir.resolve("metadata.yaml") + ":3:1: ");
 
         assertThat(tree(output)).isEqualTo(before);
@@ -307,7 +314,7 @@ class CharmBuilderTest {
                   juju-db: {interface: mysql}
                 """);
 
-        BuildResult result = CharmBuilder.build(stack.request(output, false));
+        BuildResult result = build(stack.request(output, false));
 
         assertThat(result.installed()).isFalse();
         assertThat(result.archive()).isEmpty();
@@ -318,7 +325,7 @@ class CharmBuilderTest {
             assertThat(left).isEmpty();
         }
 
-        BuildResult forced = CharmBuilder.build(stack.request(output, true));
+        BuildResult forced = build(stack.request(output, true));
 
         assertThat(forced.installed()).isTrue();
         assertThat(output.resolve("hello/metadata.yaml")).isRegularFile();
@@ -327,16 +334,16 @@ class CharmBuilderTest {
     @Test
     void anOutputDirectoryInsideTheCharmIsNotCopiedIntoTheCharm() throws IOException {
         Path inside = stack.charmDir.resolve("out");
-        CharmBuilder.build(stack.request(inside, false));
+        build(stack.request(inside, false));
 
-        CharmBuilder.build(stack.request(inside, false));
+        build(stack.request(inside, false));
 
         assertThat(tree(inside.resolve("hello")).keySet()).noneMatch(path -> path.startsWith("out/"));
     }
 
     @Test
     void refusesAnOutputThatWouldReplaceALayer() {
-        assertThatThrownBy(() -> CharmBuilder.build(stack.request(stack.root, false)))
+        assertThatThrownBy(() -> build(stack.request(stack.root, false)))
                 .hasMessage("the build output " + stack.charmDir + " would replace layer 'hello' (" + stack.charmDir
                         + "); choose another output directory (--output-dir)");
     }
@@ -346,7 +353,7 @@ class CharmBuilderTest {
         Path secret = write(temp, "secret.txt", "not part of any layer\n");
         Files.createSymbolicLink(stack.charmDir.resolve("secret"), secret);
 
-        assertThatThrownBy(() -> CharmBuilder.build(stack.request(output, false)))
+        assertThatThrownBy(() -> build(stack.request(output, false)))
                 .hasMessage(stack.charmDir.resolve("secret") + ": symlink points outside the layer (to " + secret
                         + "); copy the file into the layer instead");
     }
@@ -355,7 +362,7 @@ class CharmBuilderTest {
     void aSymlinkInsideALayerIsCopiedAsAFile() throws IOException {
         Files.createSymbolicLink(stack.charmDir.resolve("README.txt"), Path.of("README.md"));
 
-        CharmBuilder.build(stack.request(output, false));
+        build(stack.request(output, false));
 
         assertThat(output.resolve("hello/README.txt")).isRegularFile().hasContent("hello readme");
     }
@@ -366,7 +373,7 @@ class CharmBuilderTest {
         Files.delete(stack.layersDir.resolve("layer-base-java/metadata.yaml"));
         Files.delete(stack.layersDir.resolve("mid/metadata.yaml"));
 
-        assertThatThrownBy(() -> CharmBuilder.build(stack.request(output, false)))
+        assertThatThrownBy(() -> build(stack.request(output, false)))
                 .hasMessage("no layer provides metadata.yaml (layers: basic, base-java, mid, hello); add one to the"
                         + " charm's layer with at least name, summary and description");
     }
@@ -375,7 +382,7 @@ class CharmBuilderTest {
     void aCharmNameThatCannotBeADirectoryIsAnError() {
         write(stack.charmDir, "metadata.yaml", "name: ../evil\nsummary: s\ndescription: d\n");
 
-        assertThatThrownBy(() -> CharmBuilder.build(stack.request(output, false)))
+        assertThatThrownBy(() -> build(stack.request(output, false)))
                 .hasMessage("metadata.yaml: name \"../evil\" is not a valid charm name; use lower-case letters,"
                         + " digits and hyphens, starting with a letter, each hyphen-separated part containing a"
                         + " letter (e.g. my-charm)");
@@ -385,9 +392,9 @@ class CharmBuilderTest {
     void anIncludedInterfaceNoEndpointUsesIsAWarning() throws IOException {
         write(stack.layersDir.resolve("mid"), "metadata.yaml", "tags: [web]\n");
 
-        BuildResult result = CharmBuilder.build(stack.request(output, false));
+        build(stack.request(output, false));
 
-        assertThat(result.warnings()).contains("interface 'http' is included, but no endpoint in metadata.yaml uses"
+        assertThat(warnings).contains("interface 'http' is included, but no endpoint in metadata.yaml uses"
                 + " it; remove interface:http from includes or add the endpoint");
     }
 }

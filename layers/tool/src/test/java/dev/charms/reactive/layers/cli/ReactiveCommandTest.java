@@ -184,6 +184,19 @@ class ReactiveCommandTest {
     }
 
     @Test
+    void warningsBeforeAFailureAreStillPrinted() {
+        write(temp, "charm/layer.yaml", "inclueds: []\noptions: {nobody: {x: 1}}\n");
+
+        Run run = run("build", temp.resolve("charm").toString(), "-o", temp.resolve("out").toString());
+
+        assertThat(run).isEqualTo(new Run(ExitCodes.BUILD_FAILED, "", "warning: " + temp.resolve("charm/layer.yaml")
+                + ": unknown key \"inclueds\" is ignored (known keys: actions, config, defines, exclude, ignore,"
+                + " includes, is, metadata, name, options, repo)\n"
+                + "error: invalid layer options:\n  " + temp.resolve("charm/layer.yaml") + ": sets options for layer"
+                + " 'nobody', which is not in this build; layers that define options: basic\n"));
+    }
+
+    @Test
     void malformedYamlNamesFileLineAndColumn() {
         write(temp, "charm/metadata.yaml", "name: x\nsummary: {oops\n");
 

@@ -39,8 +39,9 @@ class YamlMergeTest {
         Map<String, Object> lower = yaml("m: {l: [1]}\n");
         Map<String, Object> higher = yaml("m: {l: [2]}\n");
 
-        YamlMerge.deepMerge(lower, higher).put("extra", 1);
-        ((java.util.List<Object>) ((Map<?, ?>) YamlMerge.deepMerge(lower, higher).get("m")).get("l")).add(3);
+        Map<String, Object> merged = YamlMerge.deepMerge(lower, higher);
+        merged.put("extra", 1);
+        YamlMerge.asMap((Map<?, ?>) merged.get("m")).put("l", "replaced");
 
         assertThat(lower).isEqualTo(yaml("m: {l: [1]}\n"));
         assertThat(higher).isEqualTo(yaml("m: {l: [2]}\n"));
