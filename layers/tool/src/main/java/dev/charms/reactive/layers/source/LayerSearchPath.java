@@ -15,9 +15,6 @@ import java.util.function.Function;
  */
 public record LayerSearchPath(List<Path> layerDirs, List<Path> interfaceDirs) {
 
-    /** Searches no directory: only jars on the classpath and the standard layers. */
-    public static final LayerSearchPath NONE = new LayerSearchPath(List.of(), List.of());
-
     public LayerSearchPath {
         layerDirs = List.copyOf(layerDirs);
         interfaceDirs = List.copyOf(interfaceDirs);

@@ -1,9 +1,5 @@
 package dev.charms.reactive.layers.yaml;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +24,6 @@ import org.yaml.snakeyaml.representer.Representer;
 public final class YamlDocuments {
 
     private YamlDocuments() {
-    }
-
-    /**
-     * Reads a file whose top level must be a map. An empty file is an empty map.
-     *
-     * @throws YamlFileException naming the file, with line and column for syntax errors
-     * @throws java.io.UncheckedIOException when the file cannot be read
-     */
-    public static Map<String, Object> readMap(Path file) {
-        try {
-            return readMap(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /**
