@@ -1,0 +1,21 @@
+package dev.charms.reactive.layers;
+
+/**
+ * A problem the charm author can fix: a bad layer.yaml, a missing layer, a malformed YAML file, a path that
+ * escapes the charm. The message names the file (and where known the line, key or option) and the fix; the
+ * command line prints it as is, without a stack trace.
+ */
+public class LayerToolException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A problem described by {@code message}, which must name what is at fault. Never null. */
+    public LayerToolException(String message) {
+        super(message);
+    }
+
+    /** A problem caused by {@code cause}; {@code message} must still say what is at fault. */
+    public LayerToolException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.charms.reactive.layers.cli;
+
+import dev.charms.reactive.layers.proof.Level;
+import dev.charms.reactive.layers.proof.ProofReport;
+
+/** Every exit code of {@code reactive}, in one place. They are listed in {@code reactive --help}. */
+public final class ExitCodes {
+
+    /** Done; proof found at most warnings ({@code build}) or at most infos ({@code proof}). */
+    public static final int OK = 0;
+    /** The build failed: a layer, option, YAML file or the output directory is at fault; see the message. */
+    public static final int BUILD_FAILED = 1;
+    /** The command line is invalid (picocli's usage error code). */
+    public static final int USAGE = 2;
+    /** Proof found errors: Juju would reject the charm. A build is then not installed unless forced. */
+    public static final int PROOF_ERRORS = 3;
+    /** {@code proof} found warnings and no errors. */
+    public static final int PROOF_WARNINGS = 4;
+    /** A bug in reactive itself; the stack trace is printed. */
+    public static final int INTERNAL_ERROR = 70;
+
+    private ExitCodes() {
+    }
+
+    /** The exit code of {@code reactive proof} for {@code report}: errors, else warnings, else OK. */
+    public static int forProof(ProofReport report) {
+        if (report.count(Level.ERROR) > 0) {
+            return PROOF_ERRORS;
+        }
+        return report.count(Level.WARNING) > 0 ? PROOF_WARNINGS : OK;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.charms.reactive.layers.cli;
+
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top command, {@code reactive}: lists its subcommands and the exit codes they share. */
+@Command(name = "reactive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Builds Juju charms from layers, and checks them against Juju's rules.",
+        subcommands = {BuildCommand.class, ProofCommand.class, HelpCommand.class},
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            ExitCodes.OK + ":done (build: proof found no errors; proof: nothing worse than info)",
+            ExitCodes.BUILD_FAILED + ":the build failed: a layer, option, YAML file or the output is at fault",
+            ExitCodes.USAGE + ":invalid command line",
+            ExitCodes.PROOF_ERRORS + ":proof found errors (build: the charm was not installed unless --force)",
+            ExitCodes.PROOF_WARNINGS + ":proof found warnings and no errors (proof only)",
+            ExitCodes.INTERNAL_ERROR + ":internal error in reactive (a bug; the stack trace is printed)"})
+public final class ReactiveCommand implements Callable<Integer> {
+
+    private final Function<String, String> environment;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** @param environment looks up environment variables (null when unset); {@code System::getenv} in main */
+    public ReactiveCommand(Function<String, String> environment) {
+        this.environment = environment;
+    }
+
+    /**
+     * The command line, configured with the exception mapper. {@code main} and tests run exactly this.
+     *
+     * @param environment looks up environment variables (null when unset)
+     */
+    public static CommandLine commandLine(Function<String, String> environment) {
+        ExceptionMapper mapper = new ExceptionMapper();
+        return new CommandLine(new ReactiveCommand(environment))
+                .setExecutionExceptionHandler(mapper)
+                .setParameterExceptionHandler(mapper);
+    }
+
+    /** The environment the subcommands read (search path, output directory, SOURCE_DATE_EPOCH). */
+    Function<String, String> environment() {
+        return environment;
+    }
+
+    /** Without a subcommand: prints the usage to stderr, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().getErr().println("Missing command: give build, proof or help.");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+}

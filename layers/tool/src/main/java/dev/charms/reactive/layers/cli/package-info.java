@@ -1,0 +1,5 @@
+/**
+ * The {@code reactive} command line (picocli): the top command, {@code build}, {@code proof}, the exit codes
+ * and the one mapper from exceptions to messages and exit codes. Never null unless documented.
+ */
+package dev.charms.reactive.layers.cli;
