@@ -11,24 +11,29 @@ import java.util.function.UnaryOperator;
 
 /**
  * A handler as the dispatcher runs it: a definition bound to the index that creates its target, with its flag
- * names resolved (the seam for per-endpoint expansion of {@code {endpoint_name}}) and its {@code @Hook} patterns
- * expanded against the charm's relations.
+ * names resolved and its {@code @Hook} patterns expanded against the charm's relations.
+ *
+ * <p>This is the seam for endpoints: a handler of an endpoint class will be bound once per endpoint name, with
+ * {@code flagNames} replacing {@code {endpoint_name}} and a {@code targetKey} naming that endpoint's instance, so
+ * each binding runs on its own object. A plain handler uses the identity and its class as the key.
  */
 final class Handler {
     final int position;
     final HandlerDefinition definition;
     final HandlerIndex source;
+    final Object targetKey;
     final String id;
     final String displayName;
     final List<Test> tests;
     final Set<String> watched;
     final boolean restricted;
 
-    Handler(int position, HandlerDefinition definition, HandlerIndex source, UnaryOperator<String> flagNames,
-            List<RelationDeclaration> relations) {
+    Handler(int position, HandlerDefinition definition, HandlerIndex source, Object targetKey,
+            UnaryOperator<String> flagNames, List<RelationDeclaration> relations) {
         this.position = position;
         this.definition = definition;
         this.source = source;
+        this.targetKey = targetKey;
         this.id = definition.id();
         this.displayName = definition.displayName();
         List<Test> tests = new ArrayList<>();

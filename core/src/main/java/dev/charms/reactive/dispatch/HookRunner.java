@@ -99,7 +99,8 @@ public final class HookRunner {
         List<Handler> handlers = new ArrayList<>();
         for (Map.Entry<HandlerDefinition, HandlerIndex> e : handlerSet.byHandler().entrySet()) {
             if (e.getKey().action().isEmpty()) {
-                handlers.add(new Handler(handlers.size(), e.getKey(), e.getValue(), UnaryOperator.identity(), relations));
+                handlers.add(new Handler(handlers.size(), e.getKey(), e.getValue(), e.getValue().handlerClass(),
+                        UnaryOperator.identity(), relations));
             }
         }
         this.dispatcher = new Dispatcher(handlers, new ParameterResolution(resolvers), b.iterationCap, b.failOnCap);

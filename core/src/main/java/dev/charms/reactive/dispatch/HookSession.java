@@ -30,7 +30,7 @@ final class HookSession implements HookContext, FlagObserver {
     private final FlagWatch watch = new FlagWatch();
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
     private final Map<Class<?>, Object> scoped = new HashMap<>();
-    private final Map<Class<?>, Object> targets = new HashMap<>();
+    private final Map<Object, Object> targets = new HashMap<>();
     private final List<String> invoked = new ArrayList<>();
     private Tracer tracer = Tracer.NONE;
     private Phase phase;
@@ -85,8 +85,8 @@ final class HookSession implements HookContext, FlagObserver {
     }
 
     Object target(Handler handler) {
-        return targets.computeIfAbsent(handler.source.handlerClass(), c -> Objects.requireNonNull(
-                handler.source.newInstance(), () -> "the handler index of " + c.getName() + " created null"));
+        return targets.computeIfAbsent(handler.targetKey, key -> Objects.requireNonNull(handler.source.newInstance(),
+                () -> "the handler index of " + handler.source.handlerClass().getName() + " created null"));
     }
 
     void invoked(Handler handler) {
@@ -157,9 +157,5 @@ final class HookSession implements HookContext, FlagObserver {
             scoped.put(type, existing);
         }
         return type.cast(existing);
-    }
-
-    Map<Class<?>, Object> services() {
-        return services;
     }
 }
