@@ -140,7 +140,10 @@ public final class Harness {
         return with(s -> s.flags.put(flag, value));
     }
 
-    /** The unit state the hook starts from, e.g. {@link Result#state()} of the previous hook. */
+    /**
+     * The unit state the hook starts from, e.g. {@link Result#state()} of the previous hook. Replaces the flags
+     * declared so far with {@link #flags}; declare more after this call.
+     */
     public Harness state(JsonObject state) {
         UnitState.fromJson(state);
         return with(s -> {
