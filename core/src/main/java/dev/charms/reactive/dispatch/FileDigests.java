@@ -45,7 +45,7 @@ public interface FileDigests {
     }
 
     /** The digest for a Python-style ({@code sha256}) or Java-style ({@code SHA-256}) algorithm name. */
-    static MessageDigest messageDigest(String algorithm) {
+    private static MessageDigest messageDigest(String algorithm) {
         Map<String, String> pythonNames = Map.of("md5", "MD5", "sha1", "SHA-1", "sha224", "SHA-224",
                 "sha256", "SHA-256", "sha384", "SHA-384", "sha512", "SHA-512");
         String name = pythonNames.getOrDefault(algorithm.toLowerCase(Locale.ROOT), algorithm);

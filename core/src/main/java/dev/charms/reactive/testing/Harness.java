@@ -109,7 +109,7 @@ public final class Harness {
      * with its no-argument constructor (once per class and run).
      */
     public static Harness of(HandlerDefinition... handlers) {
-        return of(HandlerSet.ofDefinitions(List.of(handlers), type -> ReflectiveHandlerIndex.reflective(type).newInstance()));
+        return of(HandlerSet.ofDefinitions(List.of(handlers), ReflectiveHandlerIndex::instantiate));
     }
 
     /** A harness for a handler set, e.g. one discovery produced. */

@@ -92,6 +92,11 @@ public final class ReflectiveHandlerIndex implements HandlerIndex {
 
     @Override
     public Object newInstance() {
+        return instantiate(handlerClass);
+    }
+
+    /** An instance made with the class's constructor without parameters, which may be non-public. */
+    static Object instantiate(Class<?> handlerClass) {
         try {
             Constructor<?> constructor = handlerClass.getDeclaredConstructor();
             constructor.setAccessible(true);

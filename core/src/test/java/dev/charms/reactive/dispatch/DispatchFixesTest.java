@@ -95,6 +95,23 @@ class DispatchFixesTest {
         assertThat(result.invoked()).containsExactly("Chain.first", "Chain.second", "Chain.third");
     }
 
+    static class PhaseFree {
+        @OnlyOnce
+        void once() {
+        }
+
+        @dev.charms.reactive.CollectMetrics
+        void metrics() {
+        }
+    }
+
+    @Test
+    void restrictedHooksRunOnlyRestrictedHandlers() {
+        assertThat(Harness.of(PhaseFree.class).hook("collect-metrics").run().invoked())
+                .containsExactly("PhaseFree.metrics");
+        assertThat(Harness.of(PhaseFree.class).hook("update-status").run().invoked()).containsExactly("PhaseFree.once");
+    }
+
     static class TwoWatchers {
         @WhenFileChanged("app.conf")
         void reload() {

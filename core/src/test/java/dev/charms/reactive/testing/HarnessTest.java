@@ -53,6 +53,53 @@ class HarnessTest {
     }
 
     @Test
+    void theTraceTellsTheWholeDispatch() {
+        assertThat(harness.hook("install").run().trace()).containsExactly(
+                "tracer: starting handler dispatch, 4 flags set",
+                "tracer: set flag config.changed",
+                "tracer: set flag config.changed.greeting",
+                "tracer: set flag config.default.greeting",
+                "tracer: set flag config.set.greeting",
+                "tracer: hooks phase, 0 handlers queued",
+                "tracer: main dispatch loop, 1 handlers queued",
+                "tracer: ++   queue handler HelloCharm.install",
+                "Invoking reactive handler: HelloCharm.install",
+                "tracer: set flag hello.installed",
+                "tracer: ++   queue handler HelloCharm.configure",
+                "tracer: ++   queue handler HelloCharm.start",
+                "tracer: -- dequeue handler HelloCharm.install",
+                "Invoking reactive handler: HelloCharm.configure",
+                "Invoking reactive handler: HelloCharm.start",
+                "tracer: set flag hello.started",
+                "tracer: -- dequeue handler HelloCharm.start");
+    }
+
+    static class Identity {
+        static final java.util.List<Object> targets = new java.util.ArrayList<>();
+
+        @Hook("install")
+        void first() {
+            targets.add(this);
+        }
+
+        @Hook("install")
+        void second() {
+            targets.add(this);
+        }
+    }
+
+    @Test
+    void oneInstancePerHandlerClassAndHook() {
+        Identity.targets.clear();
+        Harness install = Harness.of(Identity.class).hook("install");
+        install.run();
+        install.run();
+        assertThat(Identity.targets).hasSize(4);
+        assertThat(Identity.targets.get(0)).isSameAs(Identity.targets.get(1)).isNotSameAs(Identity.targets.get(2));
+        assertThat(Identity.targets.get(2)).isSameAs(Identity.targets.get(3));
+    }
+
+    @Test
     void aHarnessIsImmutable() {
         Harness withFlag = harness.flags("hello.installed", "hello.started").hook("update-status");
         assertThat(withFlag.run().invoked()).containsExactly("HelloCharm.configure");
