@@ -145,7 +145,7 @@ public final class Harness {
      * declared so far with {@link #flags}; declare more after this call.
      */
     public Harness state(JsonObject state) {
-        UnitState.fromJson(state);
+        UnitState.fromJson(state); // a malformed state fails here, not at run()
         return with(s -> {
             s.state = state.deepCopy();
             s.flags.clear();
