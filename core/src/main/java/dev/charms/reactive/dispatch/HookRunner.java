@@ -1,0 +1,293 @@
+package dev.charms.reactive.dispatch;
+
+import com.google.gson.JsonObject;
+import dev.charms.reactive.config.Config;
+import dev.charms.reactive.config.ConfigFlags;
+import dev.charms.reactive.config.ConfigOption;
+import dev.charms.reactive.flags.Flags;
+import dev.charms.reactive.flags.Trigger;
+import dev.charms.reactive.juju.JujuBackend;
+import dev.charms.reactive.juju.LogLevel;
+import dev.charms.reactive.leadership.Leadership;
+import dev.charms.reactive.leadership.LeadershipFlags;
+import dev.charms.reactive.log.Log;
+import dev.charms.reactive.log.LogLine;
+import dev.charms.reactive.log.LogSink;
+import dev.charms.reactive.spi.HandlerDefinition;
+import dev.charms.reactive.spi.HandlerIndex;
+import dev.charms.reactive.spi.HookExtension;
+import dev.charms.reactive.spi.ParameterResolver;
+import dev.charms.reactive.state.DataChanged;
+import dev.charms.reactive.state.UnitState;
+import dev.charms.reactive.status.Status;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs one whole hook in-process: automatic flags at start, the dispatch, the exit steps, and the deferred writes,
+ * over a unit state given as JSON and returned as new JSON only if everything succeeded. {@code Main} calls it with
+ * the production {@link JujuBackend} and the state file's content; the harness and the model simulator call it
+ * with an in-memory backend, so the production dispatcher runs unchanged under test.
+ * <pre>{@code
+ * HookRunner runner = HookRunner.builder(handlers)
+ *         .relations(metadataRelations)
+ *         .configOptions(ConfigYaml.parse(configYamlText, "config.yaml"))
+ *         .build();
+ * try {
+ *     HookOutcome outcome = runner.run(backend, hookName, stateFile.read());
+ *     stateFile.write(outcome.state());
+ * } catch (HookFailedException e) {
+ *     System.exit(1);   // already logged as "Hook error: ..."; the state file is untouched
+ * }
+ * }</pre>
+ *
+ * <p>Steps of a hook (restricted hooks, {@code collect-metrics} and {@code meter-status-changed}, skip the start
+ * and exit steps and run only their restricted handlers):
+ * <ol>
+ *   <li>log {@code Reactive main running for hook <hook>} (and {@code Restricted mode.});</li>
+ *   <li>register the configured triggers; set the {@code config.*} flags; start the trace; set or clear
+ *       {@code upgrade.series.in-progress} in {@code pre-}/{@code post-series-upgrade}; run each extension's
+ *       {@code atStart}; set the {@code leadership.*} flags;</li>
+ *   <li>dispatch: the hooks phase, then the flag loop;</li>
+ *   <li>each extension's {@code atExit} (reverse order); record leader-setting writes; forget the triggers; stop the
+ *       trace; save the configuration and clear the {@code config.*} flags;</li>
+ *   <li>publish {@code leader-set}, then each extension's {@code publish};</li>
+ *   <li>return the new state. Any exception instead logs {@code Hook error:} with the stack trace and throws
+ *       {@link HookFailedException}; nothing is committed.</li>
+ * </ol>
+ * A runner is immutable apart from a per-handler cache of resolver choices, and not meant for concurrent use.
+ */
+public final class HookRunner {
+    /** The hooks that run in restricted mode. */
+    public static final Set<String> RESTRICTED_HOOKS = Set.of("collect-metrics", "meter-status-changed");
+    /** The flag set in {@code pre-series-upgrade} and cleared in {@code post-series-upgrade}. */
+    public static final String SERIES_UPGRADE_FLAG = "upgrade.series.in-progress";
+
+    private final HandlerSet handlerSet;
+    private final List<RelationDeclaration> relations;
+    private final List<ConfigOption> configOptions;
+    private final List<HookExtension> extensions;
+    private final List<Trigger> triggers;
+    private final FileDigests files;
+    private final LogSink logSink;
+    private final boolean tracing;
+    private final Dispatcher dispatcher;
+
+    private HookRunner(Builder b) {
+        this.handlerSet = b.handlers;
+        this.relations = List.copyOf(b.relations);
+        this.configOptions = List.copyOf(b.configOptions);
+        this.extensions = List.copyOf(b.extensions);
+        this.triggers = List.copyOf(b.triggers);
+        this.files = b.files;
+        this.logSink = b.logSink;
+        this.tracing = b.tracing;
+        List<ParameterResolver> resolvers = new ArrayList<>();
+        resolvers.add(new ServiceResolver());
+        resolvers.addAll(b.resolvers);
+        if (b.serviceLoader != null) {
+            ServiceLoader.load(ParameterResolver.class, b.serviceLoader).forEach(resolvers::add);
+        }
+        List<Handler> handlers = new ArrayList<>();
+        for (Map.Entry<HandlerDefinition, HandlerIndex> e : handlerSet.byHandler().entrySet()) {
+            if (e.getKey().action().isEmpty()) {
+                handlers.add(new Handler(handlers.size(), e.getKey(), e.getValue(), e.getValue().handlerClass(),
+                        UnaryOperator.identity(), relations));
+            }
+        }
+        this.dispatcher = new Dispatcher(handlers, new ParameterResolution(resolvers), b.iterationCap, b.failOnCap);
+    }
+
+    /** Starts a runner for these handlers. */
+    public static Builder builder(HandlerSet handlers) {
+        return new Builder(handlers);
+    }
+
+    /** The handlers this runner dispatches. */
+    public HandlerSet handlers() {
+        return handlerSet;
+    }
+
+    /**
+     * Runs one hook.
+     *
+     * @param backend Juju for this hook
+     * @param hook the hook name, e.g. {@code config-changed}
+     * @param state the unit state as last committed; an empty object for a new unit
+     * @return the new state and what happened
+     * @throws HookFailedException when anything failed; {@code state} is then still the state to keep
+     */
+    public HookOutcome run(JujuBackend backend, String hook, JsonObject state) {
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(hook, "hook");
+        Objects.requireNonNull(state, "state");
+        List<LogLine> lines = new ArrayList<>();
+        LogSink sink = logSink == null ? backend::log : logSink;
+        Log log = new Log((level, message) -> {
+            lines.add(new LogLine(level, message));
+            sink.write(level, message);
+        });
+        boolean restricted = RESTRICTED_HOOKS.contains(hook);
+        log.info("Reactive main running for hook " + hook);
+        if (restricted) {
+            log.info("Restricted mode.");
+        }
+        HookSession session = null;
+        try {
+            UnitState unitState = UnitState.fromJson(state);
+            session = new HookSession(hook, restricted, backend, unitState, log, files);
+            HookSession s = session;
+            Flags flags = s.flags();
+            Config config = new Config(configOptions, backend.configGet(), unitState.previousConfig());
+            Leadership leadership = new Leadership(backend, flags);
+            s.addService(Config.class, config);
+            s.addService(Leadership.class, leadership);
+            s.addService(Status.class, new Status(backend, leadership::isLeader));
+            s.addService(DataChanged.class, new DataChanged(unitState));
+            Tracer tracer = tracing ? new LogTracer(log, () -> dispatcher.queue(s).stream().map(h -> h.displayName).toList())
+                    : Tracer.NONE;
+            triggers.forEach(flags::registerTrigger);
+            if (!restricted) {
+                ConfigFlags.atStart(config, flags);
+                s.tracer(tracer);
+                if (hook.equals("pre-series-upgrade")) {
+                    flags.set(SERIES_UPGRADE_FLAG);
+                } else if (hook.equals("post-series-upgrade")) {
+                    flags.clear(SERIES_UPGRADE_FLAG);
+                }
+                extensions.forEach(x -> x.atStart(s));
+                LeadershipFlags.atStart(leadership, flags, unitState);
+            }
+            s.tracer(tracer);
+            var report = dispatcher.dispatch(s);
+            tracer.endDispatch();
+            s.tracer(Tracer.NONE);
+            if (!restricted) {
+                for (int i = extensions.size() - 1; i >= 0; i--) {
+                    extensions.get(i).atExit(s);
+                }
+                LeadershipFlags.atExit(leadership, unitState);
+                flags.clearTriggers();
+                ConfigFlags.atExit(config, flags, unitState);
+                LeadershipFlags.publish(leadership);
+                extensions.forEach(x -> x.publish(s));
+            }
+            return new HookOutcome(hook, unitState.toJson(), s.invoked(), lines, report);
+        } catch (RuntimeException e) {
+            String handler = e instanceof HandlerFailure f ? f.handler() : null;
+            Throwable cause = e instanceof HandlerFailure ? e.getCause() : e;
+            StringWriter trace = new StringWriter();
+            cause.printStackTrace(new PrintWriter(trace));
+            log.log(LogLevel.ERROR, "Hook error:\n" + trace.toString().stripTrailing());
+            throw new HookFailedException(hook, handler, cause, lines, session == null ? List.of() : session.invoked());
+        }
+    }
+
+    /** Configures a {@link HookRunner}. Defaults: no relations, no config options, cap 100 with a warning. */
+    public static final class Builder {
+        private final HandlerSet handlers;
+        private List<RelationDeclaration> relations = List.of();
+        private List<ConfigOption> configOptions = List.of();
+        private final List<ParameterResolver> resolvers = new ArrayList<>();
+        private ClassLoader serviceLoader = Thread.currentThread().getContextClassLoader();
+        private final List<HookExtension> extensions = new ArrayList<>();
+        private final List<Trigger> triggers = new ArrayList<>();
+        private int iterationCap = 100;
+        private boolean failOnCap;
+        private FileDigests files = FileDigests.under(Path.of(""));
+        private LogSink logSink;
+        private boolean tracing = true;
+
+        private Builder(HandlerSet handlers) {
+            this.handlers = Objects.requireNonNull(handlers, "handlers");
+        }
+
+        /** The relations of {@code metadata.yaml}, for {@code {role:interface}} hook patterns. */
+        public Builder relations(List<RelationDeclaration> relations) {
+            this.relations = List.copyOf(relations);
+            return this;
+        }
+
+        /** The options of {@code config.yaml}, in file order (see {@link dev.charms.reactive.config.ConfigYaml}). */
+        public Builder configOptions(List<ConfigOption> options) {
+            this.configOptions = List.copyOf(options);
+            return this;
+        }
+
+        /** Adds a parameter resolver, consulted with the runtime's own and the ServiceLoader ones. */
+        public Builder resolver(ParameterResolver resolver) {
+            resolvers.add(Objects.requireNonNull(resolver, "resolver"));
+            return this;
+        }
+
+        /**
+         * Where to look for {@code META-INF/services/dev.charms.reactive.spi.ParameterResolver}; null to look
+         * nowhere. Default: the thread's context class loader.
+         */
+        public Builder serviceLoader(ClassLoader loader) {
+            this.serviceLoader = loader;
+            return this;
+        }
+
+        /** Adds an extension; they run in the order added (see {@link HookExtension}). */
+        public Builder extension(HookExtension extension) {
+            extensions.add(Objects.requireNonNull(extension, "extension"));
+            return this;
+        }
+
+        /** Adds a trigger registered at the very start of every hook, before any automatic flag is set. */
+        public Builder trigger(Trigger trigger) {
+            triggers.add(Objects.requireNonNull(trigger, "trigger"));
+            return this;
+        }
+
+        /** How many iterations the flag loop may run (default 100). */
+        public Builder iterationCap(int cap) {
+            if (cap < 1) {
+                throw new IllegalArgumentException("the iteration cap must be at least 1, not " + cap);
+            }
+            this.iterationCap = cap;
+            return this;
+        }
+
+        /**
+         * Whether hitting the iteration cap fails the hook ({@link IterationCapExceededException}) instead of
+         * logging a WARNING and committing. The harness fails; production warns (the default).
+         */
+        public Builder failOnIterationCap(boolean fail) {
+            this.failOnCap = fail;
+            return this;
+        }
+
+        /** How {@code @WhenFileChanged} files are hashed; default: on disk, relative to the working directory. */
+        public Builder files(FileDigests files) {
+            this.files = Objects.requireNonNull(files, "files");
+            return this;
+        }
+
+        /** Where log lines go; default: the backend's {@code juju-log}. */
+        public Builder logSink(LogSink sink) {
+            this.logSink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** Whether to write the dispatch trace at DEBUG (default true). */
+        public Builder tracing(boolean tracing) {
+            this.tracing = tracing;
+            return this;
+        }
+
+        /** Builds the runner; handlers are bound and hook patterns expanded once, here. */
+        public HookRunner build() {
+            return new HookRunner(this);
+        }
+    }
+}

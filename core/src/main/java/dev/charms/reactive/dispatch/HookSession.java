@@ -1,0 +1,161 @@
+package dev.charms.reactive.dispatch;
+
+import dev.charms.reactive.flags.FlagObserver;
+import dev.charms.reactive.flags.Flags;
+import dev.charms.reactive.juju.JujuBackend;
+import dev.charms.reactive.log.Log;
+import dev.charms.reactive.spi.HookContext;
+import dev.charms.reactive.state.UnitState;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything one hook works on: its unit state, flags, injectable services, the flag watch and phase of its
+ * dispatch, and the handler targets created so far. Feeds flag changes to the watch and the tracer.
+ */
+final class HookSession implements HookContext, FlagObserver {
+    private final String hookName;
+    private final boolean restricted;
+    private final JujuBackend backend;
+    private final UnitState state;
+    private final Log log;
+    private final FileDigests digests;
+    private final Flags flags;
+    private final FlagWatch watch = new FlagWatch();
+    private final Map<Class<?>, Object> services = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> scoped = new HashMap<>();
+    private final Map<Object, Object> targets = new HashMap<>();
+    private final List<String> invoked = new ArrayList<>();
+    private Tracer tracer = Tracer.NONE;
+    private Phase phase;
+    private boolean removedState;
+
+    HookSession(String hookName, boolean restricted, JujuBackend backend, UnitState state, Log log,
+            FileDigests digests) {
+        this.hookName = hookName;
+        this.restricted = restricted;
+        this.backend = backend;
+        this.state = state;
+        this.log = log;
+        this.digests = digests;
+        this.flags = new Flags(state, this);
+        services.put(Flags.class, flags);
+        services.put(Log.class, log);
+    }
+
+    <T> void addService(Class<T> type, T service) {
+        services.put(type, Objects.requireNonNull(service));
+    }
+
+    void tracer(Tracer tracer) {
+        this.tracer = tracer;
+    }
+
+    Tracer tracer() {
+        return tracer;
+    }
+
+    FlagWatch watch() {
+        return watch;
+    }
+
+    Phase phase() {
+        return phase;
+    }
+
+    void phase(Phase phase) {
+        this.phase = phase;
+    }
+
+    /** True when a flag was cleared since the last call; resets the marker. */
+    boolean takeRemovedState() {
+        boolean removed = removedState;
+        removedState = false;
+        return removed;
+    }
+
+    Optional<String> digest(String file, String algorithm) {
+        return digests.digest(file, algorithm);
+    }
+
+    Object target(Handler handler) {
+        return targets.computeIfAbsent(handler.targetKey, key -> Objects.requireNonNull(handler.source.newInstance(),
+                () -> "the handler index of " + handler.source.handlerClass().getName() + " created null"));
+    }
+
+    void invoked(Handler handler) {
+        invoked.add(handler.displayName);
+    }
+
+    List<String> invoked() {
+        return List.copyOf(invoked);
+    }
+
+    @Override
+    public void flagSet(String flag) {
+        tracer.flagSet(flag);
+        watch.change(flag);
+    }
+
+    @Override
+    public void flagCleared(String flag) {
+        tracer.flagCleared(flag);
+        watch.change(flag);
+    }
+
+    @Override
+    public void clearRequested(String flag) {
+        removedState = true;
+    }
+
+    @Override
+    public String hookName() {
+        return hookName;
+    }
+
+    @Override
+    public boolean restricted() {
+        return restricted;
+    }
+
+    @Override
+    public JujuBackend backend() {
+        return backend;
+    }
+
+    @Override
+    public UnitState state() {
+        return state;
+    }
+
+    @Override
+    public Flags flags() {
+        return flags;
+    }
+
+    @Override
+    public Log log() {
+        return log;
+    }
+
+    @Override
+    public <T> Optional<T> service(Class<T> type) {
+        return Optional.ofNullable(services.get(type)).map(type::cast);
+    }
+
+    @Override
+    public <T> T hookScoped(Class<T> type, Function<HookContext, T> factory) {
+        Object existing = scoped.get(type);
+        if (existing == null) {
+            existing = Objects.requireNonNull(factory.apply(this), () -> "factory for " + type.getName() + " returned null");
+            scoped.put(type, existing);
+        }
+        return type.cast(existing);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.charms.reactive.spi;
+
+/**
+ * A subsystem that takes part in every non-restricted hook around the dispatch, e.g. endpoints, which set their
+ * automatic flags at start and publish relation data on success.
+ *
+ * <p>Order within one hook: the runtime's config flags, then the upgrade flags, then each extension's
+ * {@link #atStart} in registration order, then the leadership flags; the dispatch; then each extension's
+ * {@link #atExit} in reverse order, the runtime's own exit steps (save config, forget triggers, clear config
+ * flags), and each extension's {@link #publish} in registration order, after the runtime published its own
+ * deferred writes. If anything throws, the hook fails and the unit state is not committed.
+ */
+public interface HookExtension {
+
+    /** Sets automatic flags before the dispatch. */
+    default void atStart(HookContext hook) {
+    }
+
+    /** Tidies up after a successful dispatch, still able to change flags and state. */
+    default void atExit(HookContext hook) {
+    }
+
+    /** Performs the writes Juju must see only after a successful hook (relation data, ...). */
+    default void publish(HookContext hook) {
+    }
+}
