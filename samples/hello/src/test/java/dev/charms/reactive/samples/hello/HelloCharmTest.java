@@ -1,0 +1,210 @@
+package dev.charms.reactive.samples.hello;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.charms.reactive.host.Command;
+import dev.charms.reactive.juju.StatusValue;
+import dev.charms.reactive.samples.hello.demo.HelloHarness;
+import dev.charms.reactive.samples.hello.demo.SimulatedHost;
+import dev.charms.reactive.testing.Harness;
+import dev.charms.reactive.testing.ReflectiveHandlerIndex;
+import dev.charms.reactive.testing.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hello charm's handlers, hook by hook, through the harness and the generated handler index. */
+class HelloCharmTest {
+    private static final StatusValue READY = new StatusValue("active", "ready: saying 'hello' on port 8080");
+
+    @TempDir
+    Path temp;
+
+    private SimulatedHost host;
+    private Path configFile;
+    private Harness harness;
+
+    @BeforeEach
+    void deploy() {
+        host = new SimulatedHost();
+        configFile = temp.resolve("etc/hello/hello.conf");
+        harness = HelloHarness.of(host, configFile);
+    }
+
+    /** The next hook of the same unit: the state, status and leader settings the previous one left. */
+    private Harness after(Result previous) {
+        return harness.state(previous.state()).unitStatus(previous.unitStatus())
+                .leaderSettings(previous.leaderSettings());
+    }
+
+    private Result installed() {
+        Result install = harness.hook("install").run();
+        host.takeCommands();
+        return install;
+    }
+
+    @Test
+    void installConfiguresAndStartsInOneHook() throws IOException {
+        Result install = harness.hook("install").run();
+
+        assertThat(install.invoked())
+                .containsExactly("HelloCharm.install", "HelloCharm.configure", "HelloCharm.start");
+        assertThat(install.flagsSet()).containsExactly("hello.configured", "hello.installed", "hello.started");
+        assertThat(install.unitStatusHistory()).containsExactly(new StatusValue("unknown", ""),
+                new StatusValue("maintenance", "installing hello"), READY);
+        assertThat(host.takeCommands()).containsExactly(
+                "apt-get --option=Dpkg::Options::=--force-confold --assume-yes install hello",
+                "systemctl enable --now hello");
+        assertThat(host.isRunning("hello")).isTrue();
+        assertThat(Files.readString(configFile)).isEqualTo("greeting=hello\nport=8080\n");
+    }
+
+    @Test
+    void theConfigChangedAndStartHooksAfterInstallFindNothingToDo() {
+        Result install = installed();
+        Result configChanged = after(install).hook("config-changed").run();
+        Result start = after(configChanged).hook("start").run();
+
+        assertThat(configChanged.invoked()).isEmpty();
+        assertThat(start.invoked()).isEmpty();
+        assertThat(start.flags()).isEqualTo(install.flags());
+        assertThat(host.takeCommands()).isEmpty();
+    }
+
+    @Test
+    void aNewGreetingRewritesTheFileAndRestartsTheService() throws IOException {
+        Result changed = after(installed()).config("greeting", "hi there").hook("config-changed").run();
+
+        assertThat(changed.invoked()).containsExactly("HelloCharm.configure");
+        assertThat(changed.flagsSet()).isEmpty();
+        assertThat(changed.flagsCleared()).isEmpty();
+        assertThat(Files.readString(configFile)).isEqualTo("greeting=hi there\nport=8080\n");
+        assertThat(host.takeCommands()).containsExactly("systemctl restart hello");
+        assertThat(changed.unitStatus()).isEqualTo(new StatusValue("active", "ready: saying 'hi there' on port 8080"));
+    }
+
+    @Test
+    void aBadPortBlocksTheUnitAndKeepsTheOldFileUntilItIsFixed() throws IOException {
+        Result bad = after(installed()).config("port", 0).hook("config-changed").run();
+
+        assertThat(bad.invoked()).containsExactly("HelloCharm.configure");
+        assertThat(bad.flagsCleared()).containsExactly("hello.configured");
+        assertThat(bad.unitStatus()).isEqualTo(new StatusValue("blocked",
+                "port must be between 1 and 65535, got 0: juju config hello port=8080"));
+        assertThat(Files.readString(configFile)).isEqualTo("greeting=hello\nport=8080\n");
+        assertThat(host.takeCommands()).isEmpty();
+
+        Result stillBad = after(bad).config("port", 0).hook("update-status").run();
+        assertThat(stillBad.unitStatus()).isEqualTo(bad.unitStatus());
+
+        Result fixed = after(stillBad).config("port", 8081).hook("config-changed").run();
+        assertThat(fixed.invoked()).containsExactly("HelloCharm.configure");
+        assertThat(fixed.flagsSet()).containsExactly("hello.configured");
+        assertThat(fixed.unitStatus()).isEqualTo(new StatusValue("active", "ready: saying 'hello' on port 8081"));
+        assertThat(Files.readString(configFile)).isEqualTo("greeting=hello\nport=8081\n");
+        assertThat(host.takeCommands()).containsExactly("systemctl restart hello");
+    }
+
+    @Test
+    void aBadPortAtInstallLeavesTheServiceUnstartedUntilTheConfigIsFixed() {
+        Result install = harness.config("port", 70000).hook("install").run();
+
+        assertThat(install.invoked()).containsExactly("HelloCharm.install", "HelloCharm.configure");
+        assertThat(install.flags()).containsExactly("hello.installed");
+        assertThat(install.unitStatus().state()).isEqualTo("blocked");
+        assertThat(host.isRunning("hello")).isFalse();
+
+        Result fixed = after(install).config("port", 8080).hook("config-changed").run();
+        assertThat(fixed.invoked()).containsExactly("HelloCharm.configure", "HelloCharm.start");
+        assertThat(fixed.unitStatus()).isEqualTo(READY);
+        assertThat(host.isRunning("hello")).isTrue();
+    }
+
+    @Test
+    void updateStatusOnlyChecksTheServiceAndChangesNothingWhileItRuns() {
+        Result install = installed();
+        Result first = after(install).hook("update-status").run();
+        Result second = after(first).hook("update-status").run();
+
+        for (Result tick : new Result[] {first, second}) {
+            assertThat(tick.invoked()).containsExactly("HelloCharm.updateStatus");
+            assertThat(tick.flags()).isEqualTo(install.flags());
+            assertThat(tick.calls()).noneMatch(call -> call.tool().equals("status-set"));
+            assertThat(tick.unitStatus()).isEqualTo(READY);
+        }
+        assertThat(host.takeCommands()).containsExactly("systemctl is-active --quiet hello",
+                "systemctl is-active --quiet hello");
+    }
+
+    @Test
+    void updateStatusReportsAServiceThatDiedAndOneThatCameBack() {
+        Result install = installed();
+        host.crash("hello");
+        Result dead = after(install).hook("update-status").run();
+
+        assertThat(dead.unitStatus()).isEqualTo(new StatusValue("blocked",
+                "hello is not running: see journalctl -u hello"));
+
+        host.run(Command.of("systemctl", "start", "hello"));
+        Result back = after(dead).hook("update-status").run();
+        assertThat(back.unitStatus()).isEqualTo(READY);
+    }
+
+    @Test
+    void aSeriesUpgradeStopsTheServiceUntilItIsComplete() {
+        Result install = installed();
+        Result pre = after(install).hook("pre-series-upgrade").run();
+
+        assertThat(pre.invoked()).containsExactly("HelloCharm.pauseForSeriesUpgrade");
+        assertThat(pre.flagsSet()).containsExactly("hello.paused", "upgrade.series.in-progress");
+        assertThat(pre.unitStatus()).isEqualTo(new StatusValue("blocked",
+                "Ready for do-release-upgrade and reboot. Set complete when finished."));
+        assertThat(host.takeCommands()).containsExactly("systemctl disable --now hello");
+        assertThat(host.isRunning("hello")).isFalse();
+
+        Result tick = after(pre).hook("update-status").run();
+        assertThat(tick.invoked()).containsExactly("HelloCharm.updateStatus");
+        assertThat(tick.unitStatus()).isEqualTo(pre.unitStatus());
+        assertThat(host.takeCommands()).isEmpty();
+
+        Result post = after(tick).hook("post-series-upgrade").run();
+        assertThat(post.invoked()).containsExactly("HelloCharm.resumeAfterSeriesUpgrade");
+        assertThat(post.flagsCleared()).containsExactly("hello.paused", "upgrade.series.in-progress");
+        assertThat(post.flags()).isEqualTo(install.flags());
+        assertThat(post.unitStatus()).isEqualTo(READY);
+        assertThat(host.takeCommands()).containsExactly("systemctl enable --now hello");
+        assertThat(host.isRunning("hello")).isTrue();
+    }
+
+    @Test
+    void onlyTheLeaderShowsTheGreetingOnceAndAgainAfterAChange() {
+        Result install = installed();
+        Result follower = after(install).hook("leader-settings-changed").run();
+        assertThat(follower.invoked()).isEmpty();
+        assertThat(follower.applicationStatusHistory()).containsExactly(new StatusValue("unknown", ""));
+
+        Result elected = after(follower).leader(true).hook("leader-elected").run();
+        assertThat(elected.invoked()).containsExactly("HelloCharm.showGreeting");
+        assertThat(elected.applicationStatus()).isEqualTo(new StatusValue("active", "greeting: hello"));
+
+        Result tick = after(elected).leader(true).hook("update-status").run();
+        assertThat(tick.invoked()).containsExactly("HelloCharm.updateStatus");
+
+        Result changed = after(tick).leader(true).config("greeting", "hi").hook("config-changed").run();
+        assertThat(changed.invoked()).containsExactly("HelloCharm.configure", "HelloCharm.showGreeting");
+        assertThat(changed.applicationStatus()).isEqualTo(new StatusValue("active", "greeting: hi"));
+    }
+
+    @Test
+    void theHandlersComeFromTheIndexTheAnnotationProcessorGenerated() throws Exception {
+        Class<?> index = Class.forName(HelloCharm.class.getName() + "_ReactiveHandlers");
+        String services = new String(HelloCharm.class.getClassLoader()
+                .getResourceAsStream("META-INF/services/dev.charms.reactive.spi.HandlerIndex").readAllBytes());
+
+        assertThat(services.strip()).isEqualTo(index.getName());
+        assertThat(ReflectiveHandlerIndex.forClass(HelloCharm.class)).isInstanceOf(index);
+    }
+}
