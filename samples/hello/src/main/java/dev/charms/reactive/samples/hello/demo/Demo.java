@@ -69,10 +69,11 @@ public final class Demo {
         StatusValue applicationStatus = new StatusValue("unknown", "");
         out.println("hello: a simulated deployment of unit hello/0 on machine 0, in memory");
         int number = 1;
-        Result result = null;
+        List<String> flags = List.of();
         for (Step step : STEPS) {
             harness = harness.leader(step.leader()).config(step.config()).hook(step.hook());
-            result = harness.run();
+            Result result = harness.run();
+            flags = result.flags();
             harness = harness.state(result.state()).unitStatus(result.unitStatus())
                     .leaderSettings(result.leaderSettings());
             List<StatusValue> applicationStatuses = result.applicationStatusHistory();
@@ -88,7 +89,7 @@ public final class Demo {
                     + describe(applicationStatus));
         }
         out.println();
-        out.println("flags at the end: " + joined(result.flags(), ", "));
+        out.println("flags at the end: " + joined(flags, ", "));
         out.println(configFile.getFileName() + " at the end: "
                 + Files.readString(configFile).strip().replace("\n", ", "));
     }

@@ -60,6 +60,8 @@ class DemoTest {
                         + " application active \"greeting: hi there\"",
                 "    status      unit active \"ready: saying 'hi there' on port 8080\";"
                         + " application active \"greeting: hi there\"",
+                "flags at the end: hello.configured, hello.greeting-shown, hello.installed, hello.started,"
+                        + " leadership.is_leader",
                 "hello.conf at the end: greeting=hi there, port=8080");
     }
 }
