@@ -78,6 +78,40 @@ public final class HandlerDiscovery {
         return indexes.isEmpty() ? scan(loader, warnings) : indexes;
     }
 
+    /**
+     * The index of one handler class: the processor's {@code <SimpleName>_ReactiveHandlers} (for a nested class
+     * {@code Outer_Inner_ReactiveHandlers}) when the class's loader finds it, else one built by reflection with
+     * {@link ReactiveHandlers#of}, without a warning. This is how the test harness runs the classes it is given.
+     * Never null.
+     *
+     * @throws HandlerDiscoveryException if the generated index exists but cannot be used, or the class's handlers
+     *         cannot be used (see {@link ReactiveHandlers#of})
+     */
+    public static HandlerIndex forClass(Class<?> handlerClass) {
+        Objects.requireNonNull(handlerClass, "handlerClass");
+        String packageName = handlerClass.getPackageName();
+        String prefix = packageName.isEmpty() ? "" : packageName + ".";
+        String generated = prefix + handlerClass.getName().substring(prefix.length()).replace('$', '_')
+                + "_ReactiveHandlers";
+        Class<?> indexClass;
+        try {
+            indexClass = Class.forName(generated, true, handlerClass.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return ReactiveHandlers.of(handlerClass);
+        }
+        try {
+            HandlerIndex index = (HandlerIndex) indexClass.getDeclaredConstructor().newInstance();
+            if (index.handlerClass() != handlerClass) {
+                throw new HandlerDiscoveryException(generated + " indexes " + index.handlerClass().getName()
+                        + ", not " + handlerClass.getName() + "; rebuild so the processor writes it again");
+            }
+            return index;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new HandlerDiscoveryException("Found " + generated + " but cannot use it as the handler index of "
+                    + handlerClass.getName() + ": " + e + ". Rebuild so the processor writes it again.", e);
+        }
+    }
+
     private static List<HandlerIndex> scan(ClassLoader loader, Consumer<String> warnings) {
         List<ClasspathScan.HandlerClass> found = ClasspathScan.handlerClasses(loader);
         if (found.isEmpty()) {

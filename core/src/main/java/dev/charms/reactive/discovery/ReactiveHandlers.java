@@ -30,7 +30,9 @@ import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds a {@link HandlerIndex} for one handler class by reflection, for code compiled without the annotation
@@ -44,8 +46,9 @@ import java.util.List;
  * needs a constructor without parameters, which may be package-private too.
  *
  * <p>It checks less than the processor: only what would make a handler impossible to call or meaningless
- * (private or abstract handlers, a handler with no condition, a class it cannot instantiate). Every such
- * problem of the class is reported at once in a {@link HandlerDiscoveryException}.
+ * (private or abstract handlers, a handler with no condition, two handlers with one name, a class it cannot
+ * instantiate). Unlike the processor it accepts static handlers, which ignore the target. Every such problem
+ * of the class is reported at once in a {@link HandlerDiscoveryException}.
  */
 public final class ReactiveHandlers {
 
@@ -83,7 +86,14 @@ public final class ReactiveHandlers {
                 .sorted(Comparator.comparingInt(m -> declarationOrder.indexOf(methodKey(m))))
                 .toList();
         List<HandlerDefinition> handlers = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (Method method : methods) {
+            if (!names.add(method.getName())) {
+                problems.add(handlerClass.getSimpleName() + "." + method.getName() + " has the name of another"
+                        + " handler in " + handlerClass.getName() + ", and handler ids are class.method: give each"
+                        + " handler its own name");
+                continue;
+            }
             HandlerDefinition handler = definition(method, lookup, problems);
             if (handler != null) {
                 handlers.add(handler);

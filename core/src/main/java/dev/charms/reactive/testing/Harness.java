@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.charms.reactive.config.ConfigOption;
 import dev.charms.reactive.config.ConfigYaml;
+import dev.charms.reactive.discovery.HandlerDiscovery;
 import dev.charms.reactive.dispatch.FileDigests;
 import dev.charms.reactive.dispatch.HandlerSet;
 import dev.charms.reactive.dispatch.HookFailedException;
@@ -19,6 +20,8 @@ import dev.charms.reactive.spi.HandlerIndex;
 import dev.charms.reactive.spi.HookExtension;
 import dev.charms.reactive.spi.ParameterResolver;
 import dev.charms.reactive.state.UnitState;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,10 +101,13 @@ public final class Harness {
 
     /**
      * A harness for these handler classes, in the given order. Each class uses its generated
-     * {@code <SimpleName>_ReactiveHandlers} when present, else the reflective builder.
+     * {@code <SimpleName>_ReactiveHandlers} when present, else the reflective builder
+     * ({@link HandlerDiscovery#forClass}).
+     *
+     * @throws dev.charms.reactive.discovery.HandlerDiscoveryException if a class's handlers cannot be used
      */
     public static Harness of(Class<?>... handlerClasses) {
-        return of(HandlerSet.of(Arrays.stream(handlerClasses).map(ReflectiveHandlerIndex::forClass).toList()));
+        return of(HandlerSet.of(Arrays.stream(handlerClasses).map(HandlerDiscovery::forClass).toList()));
     }
 
     /**
@@ -109,7 +115,7 @@ public final class Harness {
      * with its no-argument constructor (once per class and run).
      */
     public static Harness of(HandlerDefinition... handlers) {
-        return of(HandlerSet.ofDefinitions(List.of(handlers), ReflectiveHandlerIndex::instantiate));
+        return of(HandlerSet.ofDefinitions(List.of(handlers), Harness::instantiate));
     }
 
     /** A harness for a handler set, e.g. one discovery produced. */
@@ -117,6 +123,23 @@ public final class Harness {
         Setup setup = new Setup();
         setup.handlers = Objects.requireNonNull(handlers, "handlers");
         return new Harness(setup);
+    }
+
+    /** An instance made with the class's constructor without parameters, which may be non-public. */
+    private static Object instantiate(Class<?> handlerClass) {
+        try {
+            Constructor<?> constructor = handlerClass.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("handler class " + handlerClass.getName()
+                    + " has no constructor without parameters; add one", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the constructor of " + handlerClass.getName() + " threw " + e.getCause(),
+                    e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create " + handlerClass.getName() + ": " + e, e);
+        }
     }
 
     /** A harness for these handler indexes, in order. */

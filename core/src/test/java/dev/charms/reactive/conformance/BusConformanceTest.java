@@ -10,6 +10,7 @@ import dev.charms.reactive.OnlyOnce;
 import dev.charms.reactive.When;
 import dev.charms.reactive.WhenNot;
 import dev.charms.reactive.config.Config;
+import dev.charms.reactive.discovery.ReactiveHandlers;
 import dev.charms.reactive.dispatch.FlagWatch;
 import dev.charms.reactive.dispatch.HandlerSet;
 import dev.charms.reactive.flags.FlagObserver;
@@ -19,7 +20,6 @@ import dev.charms.reactive.spi.Condition;
 import dev.charms.reactive.spi.HandlerDefinition;
 import dev.charms.reactive.state.UnitState;
 import dev.charms.reactive.testing.Harness;
-import dev.charms.reactive.testing.ReflectiveHandlerIndex;
 import dev.charms.reactive.testing.Result;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,12 +99,12 @@ class BusConformanceTest {
 
     @Test
     void b05_severalAnnotationsOnOneMethodMakeOneHandler() {
-        List<HandlerDefinition> handlers = ReflectiveHandlerIndex.reflective(Stacked.class).handlers();
+        List<HandlerDefinition> handlers = ReactiveHandlers.of(Stacked.class).handlers();
         assertThat(handlers).hasSize(1);
         assertThat(handlers.get(0).conditions()).extracting(Condition::kind)
                 .containsExactly(Condition.Kind.WHEN_ALL, Condition.Kind.WHEN_NONE);
-        assertThatThrownBy(() -> HandlerSet.of(ReflectiveHandlerIndex.reflective(Stacked.class),
-                ReflectiveHandlerIndex.reflective(Stacked.class)))
+        assertThatThrownBy(() -> HandlerSet.of(ReactiveHandlers.of(Stacked.class),
+                ReactiveHandlers.of(Stacked.class)))
                 .hasMessageContaining("two handlers have the id " + Stacked.class.getName() + ".handler");
     }
 

@@ -14,13 +14,13 @@ import dev.charms.reactive.WhenFileChanged;
 import dev.charms.reactive.WhenNone;
 import dev.charms.reactive.WhenNot;
 import dev.charms.reactive.WhenNotAll;
+import dev.charms.reactive.discovery.ReactiveHandlers;
 import dev.charms.reactive.dispatch.RelationDeclaration;
 import dev.charms.reactive.flags.Flags;
 import dev.charms.reactive.juju.LogLevel;
 import dev.charms.reactive.log.LogLine;
 import dev.charms.reactive.spi.Condition;
 import dev.charms.reactive.testing.Harness;
-import dev.charms.reactive.testing.ReflectiveHandlerIndex;
 import dev.charms.reactive.testing.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,7 +115,7 @@ class DecoratorsConformanceTest {
 
     @Test
     void d08_whenFileChangedWatchesEachFileWithItsAlgorithm(@TempDir Path dir) throws IOException {
-        assertThat(ReflectiveHandlerIndex.reflective(FileWatchers.class).handlers().get(1).conditions().get(0))
+        assertThat(ReactiveHandlers.of(FileWatchers.class).handlers().get(1).conditions().get(0))
                 .isEqualTo(new Condition(Condition.Kind.FILE_CHANGED, java.util.List.of("file3", "file4"), "sha256"));
         Files.writeString(dir.resolve("file1"), "one");
         Files.writeString(dir.resolve("file3"), "three");

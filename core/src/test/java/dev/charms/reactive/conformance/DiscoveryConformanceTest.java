@@ -8,12 +8,13 @@ import dev.charms.reactive.When;
 import dev.charms.reactive.WhenAny;
 import dev.charms.reactive.WhenNot;
 import dev.charms.reactive.WhenNotAll;
+import dev.charms.reactive.discovery.HandlerDiscovery;
+import dev.charms.reactive.discovery.ReactiveHandlers;
 import dev.charms.reactive.dispatch.RelationDeclaration;
 import dev.charms.reactive.flags.Flags;
 import dev.charms.reactive.log.Log;
 import dev.charms.reactive.spi.HandlerDefinition;
 import dev.charms.reactive.testing.Harness;
-import dev.charms.reactive.testing.ReflectiveHandlerIndex;
 import dev.charms.reactive.testing.Result;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class DiscoveryConformanceTest {
 
     @Test
     void b16_handlersComeInDeclarationOrderClassByClassAndOnlyAnnotatedMethodsCount() {
-        assertThat(ReflectiveHandlerIndex.reflective(Zebra.class).handlers()).extracting(HandlerDefinition::methodName)
+        assertThat(ReactiveHandlers.of(Zebra.class).handlers()).extracting(HandlerDefinition::methodName)
                 .containsExactly("zulu", "alpha", "mike");
         assertThat(Harness.of(Zebra.class, Apple.class).flags("x").hook("update-status").run().invoked())
                 .containsExactly("Zebra.zulu", "Zebra.alpha", "Zebra.mike", "Apple.only");
@@ -58,11 +59,12 @@ class DiscoveryConformanceTest {
 
     @Test
     void b20_b21_aGeneratedIndexIsFoundByNameAndPreferredOverReflection() {
-        assertThat(ReflectiveHandlerIndex.forClass(GeneratedCharm.class))
+        assertThat(HandlerDiscovery.forClass(GeneratedCharm.class))
                 .isInstanceOf(GeneratedCharm_ReactiveHandlers.class);
         assertThat(Harness.of(GeneratedCharm.class).hook("install").run().invoked())
                 .containsExactly("GeneratedCharm.fromIndex");
-        assertThat(ReflectiveHandlerIndex.forClass(Apple.class)).isInstanceOf(ReflectiveHandlerIndex.class);
+        assertThat(HandlerDiscovery.forClass(Apple.class))
+                .hasToString("reflective index of " + Apple.class.getName());
     }
 
     static class FullStack {

@@ -8,6 +8,7 @@ import dev.charms.reactive.Hook;
 import dev.charms.reactive.MeterStatusChanged;
 import dev.charms.reactive.When;
 import dev.charms.reactive.config.ConfigOption;
+import dev.charms.reactive.discovery.ReactiveHandlers;
 import dev.charms.reactive.dispatch.HandlerSet;
 import dev.charms.reactive.dispatch.HookFailedException;
 import dev.charms.reactive.dispatch.HookOutcome;
@@ -18,7 +19,6 @@ import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.log.LogLine;
 import dev.charms.reactive.state.UnitState;
 import dev.charms.reactive.testing.InMemoryJujuBackend;
-import dev.charms.reactive.testing.ReflectiveHandlerIndex;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,7 +44,7 @@ class MainConformanceTest {
         }
     }
 
-    private final HookRunner runner = HookRunner.builder(HandlerSet.of(ReflectiveHandlerIndex.reflective(Charm.class)))
+    private final HookRunner runner = HookRunner.builder(HandlerSet.of(ReactiveHandlers.of(Charm.class)))
             .configOptions(List.of(ConfigOption.string("name", "x")))
             .build();
     private final InMemoryJujuBackend backend = new InMemoryJujuBackend(Map.of("name", "x"), false, Map.of(),

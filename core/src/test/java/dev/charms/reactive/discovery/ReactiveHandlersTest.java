@@ -3,9 +3,13 @@ package dev.charms.reactive.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.charms.reactive.When;
 import dev.charms.reactive.discovery.fixtures.BrokenCharm;
 import dev.charms.reactive.discovery.fixtures.ConditionsCharm;
 import dev.charms.reactive.discovery.fixtures.IndexedCharms;
+import dev.charms.reactive.discovery.fixtures.NestedCharm;
+import dev.charms.reactive.discovery.fixtures.NestedCharm_Inner_ReactiveHandlers;
+import dev.charms.reactive.flags.Flags;
 import dev.charms.reactive.spi.Condition;
 import dev.charms.reactive.spi.Condition.Kind;
 import dev.charms.reactive.spi.HandlerDefinition;
@@ -132,6 +136,37 @@ class ReactiveHandlersTest {
                         + "  - BrokenCharm.hidden is private; make it package-private or public\n"
                         + "  - BrokenCharm.unconditional has no condition: add @When, @WhenNot, @Hook, @Action or"
                         + " another condition, or remove its annotations if it is not a handler");
+    }
+
+    static class Overloaded {
+        @When("a")
+        void configure() {
+        }
+
+        void configure(int notAHandler) {
+        }
+
+        @When("b")
+        void configure(Flags flags) {
+        }
+    }
+
+    @Test
+    void twoHandlersWithOneNameAreRejectedBecauseTheyWouldShareAnId() {
+        assertThatThrownBy(() -> ReactiveHandlers.of(Overloaded.class))
+                .isInstanceOf(HandlerDiscoveryException.class)
+                .hasMessageEndingWith(":\n  - Overloaded.configure has the name of another handler in "
+                        + Overloaded.class.getName() + ", and handler ids are class.method: give each handler its"
+                        + " own name");
+    }
+
+    @Test
+    void forAClassTheGeneratedIndexIsPreferredAndNamedAsTheProcessorNamesNestedClasses() {
+        assertThat(HandlerDiscovery.forClass(NestedCharm.Inner.class))
+                .isInstanceOf(NestedCharm_Inner_ReactiveHandlers.class);
+        assertThat(HandlerDiscovery.forClass(ConditionsCharm.class).handlers())
+                .extracting(HandlerDefinition::methodName)
+                .containsExactlyElementsOf(index.handlers().stream().map(HandlerDefinition::methodName).toList());
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.charms.reactive.Hook;
 import dev.charms.reactive.OnlyOnce;
 import dev.charms.reactive.When;
 import dev.charms.reactive.WhenFileChanged;
+import dev.charms.reactive.discovery.ReactiveHandlers;
 import dev.charms.reactive.flags.Flags;
 import dev.charms.reactive.flags.Trigger;
 import dev.charms.reactive.juju.LogLevel;
@@ -15,7 +16,6 @@ import dev.charms.reactive.state.DataChanged;
 import dev.charms.reactive.testing.Failure;
 import dev.charms.reactive.testing.Harness;
 import dev.charms.reactive.testing.InMemoryJujuBackend;
-import dev.charms.reactive.testing.ReflectiveHandlerIndex;
 import dev.charms.reactive.testing.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,7 +59,7 @@ class DispatchFixesTest {
 
     @Test
     void inProductionTheCapIsAWarningAndTheHookCommits() {
-        HookRunner runner = HookRunner.builder(HandlerSet.of(ReflectiveHandlerIndex.reflective(Flipper.class)))
+        HookRunner runner = HookRunner.builder(HandlerSet.of(ReactiveHandlers.of(Flipper.class)))
                 .iterationCap(4).build();
         JsonObject state = new JsonObject();
         state.addProperty("format", 1);
