@@ -19,12 +19,12 @@ import dev.charms.reactive.juju.JujuBackend;
 import dev.charms.reactive.juju.LogLevel;
 import dev.charms.reactive.juju.ProcessJujuBackend;
 import dev.charms.reactive.state.StateFile;
+import dev.charms.reactive.state.UnitState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -126,11 +126,11 @@ public final class CharmRuntime {
                     .service(Files.class, Files::new)
                     .build();
             StateFile stateFile = StateFile.at(charmDir.resolve(".reactive").resolve("state.json"));
-            JsonObject state = stateFile.read();
+            JsonObject state = fromFile(stateFile.read());
             HookOutcome outcome = hook.isAction() ? runner.runAction(backend, name, state)
                     : runner.run(backend, name, state);
             createPrivateDirectory(stateFile.path().getParent());
-            stateFile.write(outcome.state());
+            stateFile.write(toFile(outcome.state()));
             return OK;
         } catch (HookFailedException e) {
             err.println(e.getMessage());
@@ -144,12 +144,31 @@ public final class CharmRuntime {
         }
     }
 
+    /**
+     * The unit state as {@link UnitState#fromJson} reads it. Both {@link StateFile} and {@link UnitState} version
+     * their JSON with a top-level {@code format} field (both at 1): the file strips its own on read and refuses
+     * one on write, while the unit state wants its own back.
+     */
+    private static JsonObject fromFile(JsonObject file) {
+        if (file.size() > 0) {
+            file.addProperty(StateFile.FORMAT_KEY, UnitState.FORMAT);
+        }
+        return file;
+    }
+
+    /** The unit state as {@link StateFile#write} takes it; see {@link #fromFile}. */
+    private static JsonObject toFile(JsonObject state) {
+        state.remove(StateFile.FORMAT_KEY);
+        return state;
+    }
+
     private static void createPrivateDirectory(Path directory) {
+        if (java.nio.file.Files.isDirectory(directory)) {
+            return;
+        }
         try {
             java.nio.file.Files.createDirectory(directory,
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (FileAlreadyExistsException e) {
-            return;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the state directory " + directory + ": " + e, e);
         }
@@ -162,8 +181,8 @@ public final class CharmRuntime {
         }
         try {
             new ProcessCommandRunner(environment).run(Command.of("juju-log", "-l", "ERROR", "--", message));
-        } catch (RuntimeException e) {
-            return;
+        } catch (RuntimeException ignored) {
+            // The error is on stderr already, which Juju logs; there is nothing more to try.
         }
     }
 }

@@ -92,6 +92,7 @@ final class Training {
             case "config-get" -> "{\"port\": 8080, \"name\": null}";
             case "is-leader" -> "true";
             case "leader-get", "action-get" -> "{}";
+            case "status-get" -> "{\"status\": \"unknown\", \"message\": \"\"}";
             default -> "";
         };
         return new CommandResult(command, 0, stdout, "");
