@@ -3,25 +3,30 @@ package dev.charms.reactive.dispatch;
 import dev.charms.reactive.spi.Condition;
 import dev.charms.reactive.spi.HandlerDefinition;
 import dev.charms.reactive.spi.HandlerIndex;
+import dev.charms.reactive.spi.HookContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
  * A handler as the dispatcher runs it: a definition bound to the index that creates its target, with its flag
  * names resolved and its {@code @Hook} patterns expanded against the charm's relations.
  *
- * <p>This is the seam for endpoints: a handler of an endpoint class will be bound once per endpoint name, with
- * {@code flagNames} replacing {@code {endpoint_name}} and a {@code targetKey} naming that endpoint's instance, so
- * each binding runs on its own object. A plain handler uses the identity and its class as the key.
+ * <p>This is the seam for endpoints: a {@link dev.charms.reactive.spi.HandlerBinder} binds a handler of an endpoint
+ * class once per endpoint name, with {@code flagNames} replacing {@code {endpoint_name}}, a {@code suffix}
+ * ({@code :<endpoint name>}) on its id and display name, and a {@code targetKey} and {@code target} naming that
+ * endpoint's instance, so each binding runs on its own object. A plain handler uses the identity, no suffix, its
+ * class as the key and a fresh instance from its index.
  */
 final class Handler {
     final int position;
     final HandlerDefinition definition;
     final HandlerIndex source;
     final Object targetKey;
+    final Function<HookContext, Object> target;
     final String id;
     final String displayName;
     final List<Test> tests;
@@ -31,13 +36,15 @@ final class Handler {
     final String action;
 
     Handler(int position, HandlerDefinition definition, HandlerIndex source, Object targetKey,
-            UnaryOperator<String> flagNames, List<RelationDeclaration> relations) {
+            Function<HookContext, Object> target, String suffix, UnaryOperator<String> flagNames,
+            List<RelationDeclaration> relations) {
         this.position = position;
         this.definition = definition;
         this.source = source;
         this.targetKey = targetKey;
-        this.id = definition.id();
-        this.displayName = definition.displayName();
+        this.target = target;
+        this.id = definition.id() + suffix;
+        this.displayName = definition.displayName() + suffix;
         List<Test> tests = new ArrayList<>();
         Set<String> watched = new LinkedHashSet<>();
         for (Condition c : definition.conditions()) {

@@ -16,6 +16,7 @@ import dev.charms.reactive.leadership.LeadershipFlags;
 import dev.charms.reactive.log.Log;
 import dev.charms.reactive.log.LogLine;
 import dev.charms.reactive.log.LogSink;
+import dev.charms.reactive.spi.HandlerBinder;
 import dev.charms.reactive.spi.HandlerDefinition;
 import dev.charms.reactive.spi.HandlerIndex;
 import dev.charms.reactive.spi.HookExtension;
@@ -118,9 +119,19 @@ public final class HookRunner {
         }
         List<Handler> handlers = new ArrayList<>();
         for (Map.Entry<HandlerDefinition, HandlerIndex> e : handlerSet.byHandler().entrySet()) {
-            handlers.add(new Handler(handlers.size(), e.getKey(), e.getValue(), e.getValue().handlerClass(),
-                    UnaryOperator.identity(), relations));
-            e.getKey().action().ifPresent(handledActions::add);
+            HandlerDefinition definition = e.getKey();
+            HandlerIndex index = e.getValue();
+            definition.action().ifPresent(handledActions::add);
+            Optional<List<HandlerBinder.Binding>> bound = b.binders.stream()
+                    .map(binder -> binder.bindings(definition, index)).flatMap(Optional::stream).findFirst();
+            if (bound.isEmpty()) {
+                handlers.add(new Handler(handlers.size(), definition, index, index.handlerClass(),
+                        hook -> index.newInstance(), "", UnaryOperator.identity(), relations));
+            }
+            for (HandlerBinder.Binding binding : bound.orElse(List.of())) {
+                handlers.add(new Handler(handlers.size(), definition, index, List.of(index.handlerClass(),
+                        binding.name()), binding.target(), ":" + binding.name(), binding.flagNames(), relations));
+            }
         }
         this.dispatcher = new Dispatcher(handlers, new ParameterResolution(resolvers), b.iterationCap, b.failOnCap);
     }
@@ -276,6 +287,7 @@ public final class HookRunner {
         private final List<ParameterResolver> resolvers = new ArrayList<>();
         private ClassLoader serviceLoader = Thread.currentThread().getContextClassLoader();
         private final List<HookExtension> extensions = new ArrayList<>();
+        private final List<HandlerBinder> binders = new ArrayList<>();
         private final List<Trigger> triggers = new ArrayList<>();
         private int iterationCap = 100;
         private boolean failOnCap;
@@ -342,6 +354,15 @@ public final class HookRunner {
         /** Adds an extension; they run in the order added (see {@link HookExtension}). */
         public Builder extension(HookExtension extension) {
             extensions.add(Objects.requireNonNull(extension, "extension"));
+            return this;
+        }
+
+        /**
+         * Adds a binder, asked in the order added how to bind each handler (see {@link HandlerBinder}); endpoints
+         * use one to run an endpoint class's handlers once per endpoint name.
+         */
+        public Builder binder(HandlerBinder binder) {
+            binders.add(Objects.requireNonNull(binder, "binder"));
             return this;
         }
 

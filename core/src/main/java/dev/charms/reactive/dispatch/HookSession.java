@@ -90,8 +90,9 @@ final class HookSession implements HookContext, FlagObserver {
     }
 
     Object target(Handler handler) {
-        return targets.computeIfAbsent(handler.targetKey, key -> Objects.requireNonNull(handler.source.newInstance(),
-                () -> "the handler index of " + handler.source.handlerClass().getName() + " created null"));
+        return targets.computeIfAbsent(handler.targetKey, key -> Objects.requireNonNull(handler.target.apply(this),
+                () -> "the target of " + handler.displayName + " (" + handler.source.handlerClass().getName()
+                        + ") is null"));
     }
 
     void invoked(Handler handler) {

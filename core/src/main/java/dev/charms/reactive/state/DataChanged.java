@@ -64,9 +64,19 @@ public final class DataChanged {
         return !state.dataHash(key).map(hash::equals).orElse(false);
     }
 
+    /**
+     * The canonical JSON of {@code data}, as hashed here and as endpoints publish JSON values: Gson's compact form with
+     * object keys sorted at every depth, nulls kept.
+     *
+     * @param data any value Gson can serialise, or a {@link JsonElement}; null gives {@code null}
+     */
+    public static String canonicalJson(Object data) {
+        return GSON.toJson(canonical(GSON.toJsonTree(data)));
+    }
+
     /** The hex SHA-256 of the canonical JSON of {@code data}. */
     static String hash(Object data) {
-        String canonical = GSON.toJson(canonical(GSON.toJsonTree(data)));
+        String canonical = canonicalJson(data);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

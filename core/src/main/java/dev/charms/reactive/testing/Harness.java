@@ -7,13 +7,17 @@ import dev.charms.reactive.config.ConfigOption;
 import dev.charms.reactive.config.ConfigYaml;
 import dev.charms.reactive.discovery.HandlerDiscovery;
 import dev.charms.reactive.dispatch.FileDigests;
+import dev.charms.reactive.endpoints.EndpointEnvironment;
+import dev.charms.reactive.endpoints.EndpointSupport;
 import dev.charms.reactive.dispatch.HandlerSet;
 import dev.charms.reactive.dispatch.HookFailedException;
 import dev.charms.reactive.dispatch.HookOutcome;
 import dev.charms.reactive.dispatch.HookRunner;
 import dev.charms.reactive.dispatch.RelationDeclaration;
 import dev.charms.reactive.flags.Trigger;
+import dev.charms.reactive.juju.RelationId;
 import dev.charms.reactive.juju.StatusValue;
+import dev.charms.reactive.juju.UnitName;
 import dev.charms.reactive.log.LogLine;
 import dev.charms.reactive.spi.HandlerDefinition;
 import dev.charms.reactive.spi.HandlerIndex;
@@ -29,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -69,6 +74,10 @@ public final class Harness {
         private boolean leader;
         private Map<String, String> leaderSettings = Map.of();
         private List<RelationDeclaration> relations = List.of();
+        private String unitName = "local/0";
+        private Map<String, RelationState> relationStates = new LinkedHashMap<>();
+        private String relationId;
+        private String remoteUnit;
         private StatusValue unitStatus = new StatusValue("unknown", "");
         private int iterationCap = 100;
         private Path charmDir = Path.of("");
@@ -88,6 +97,10 @@ public final class Harness {
             c.leader = leader;
             c.leaderSettings = leaderSettings;
             c.relations = relations;
+            c.unitName = unitName;
+            c.relationStates = new LinkedHashMap<>(relationStates);
+            c.relationId = relationId;
+            c.remoteUnit = remoteUnit;
             c.unitStatus = unitStatus;
             c.iterationCap = iterationCap;
             c.charmDir = charmDir;
@@ -213,6 +226,34 @@ public final class Harness {
         return with(s -> s.relations = List.of(relations));
     }
 
+    /** The name of the unit the hook runs on (default {@code local/0}). */
+    public Harness unitName(String unitName) {
+        UnitName.parse(unitName);
+        return with(s -> s.unitName = unitName);
+    }
+
+    /**
+     * A relation in the model before the hook, with its units and data; replaces one with the same id. Endpoints
+     * of the charm read it, and what they publish can be read back with {@link Result#localUnitData(String)}.
+     */
+    public Harness relation(RelationState relation) {
+        Objects.requireNonNull(relation, "relation");
+        return with(s -> s.relationStates.put(relation.relationId(), relation));
+    }
+
+    /**
+     * The relation and remote unit a relation hook is about ({@code JUJU_RELATION_ID}, {@code JUJU_REMOTE_UNIT}),
+     * e.g. for {@code db-relation-departed} the relation and the departing unit.
+     */
+    public Harness relationContext(String relationId, String remoteUnit) {
+        RelationId.parse(relationId);
+        UnitName.parse(remoteUnit);
+        return with(s -> {
+            s.relationId = relationId;
+            s.remoteUnit = remoteUnit;
+        });
+    }
+
     /** The unit's status before the hook (default {@code unknown}). */
     public Harness unitStatus(StatusValue status) {
         Objects.requireNonNull(status, "status");
@@ -301,6 +342,9 @@ public final class Harness {
         config.putAll(setup.config);
         InMemoryJujuBackend backend = new InMemoryJujuBackend(config, setup.leader, setup.leaderSettings,
                 setup.unitStatus, Map.of());
+        backend.setRelations(setup.unitName, List.copyOf(setup.relationStates.values()));
+        EndpointEnvironment environment = new EndpointEnvironment(setup.unitName,
+                Optional.ofNullable(setup.relationId), Optional.ofNullable(setup.remoteUnit));
         HookRunner.Builder builder = HookRunner.builder(setup.handlers)
                 .relations(setup.relations)
                 .configOptions(setup.options)
@@ -311,6 +355,7 @@ public final class Harness {
         setup.resolvers.forEach(builder::resolver);
         setup.triggers.forEach(builder::trigger);
         setup.extensions.forEach(builder::extension);
+        EndpointSupport.of(setup.handlers, setup.relations, environment).install(builder);
         try {
             HookOutcome outcome = builder.build().run(backend, setup.hook, input.toJson());
             return new Attempt(input, backend, outcome, null);

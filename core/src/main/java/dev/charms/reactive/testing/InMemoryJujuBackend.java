@@ -4,6 +4,7 @@ import dev.charms.reactive.juju.HookToolException;
 import dev.charms.reactive.juju.JujuBackend;
 import dev.charms.reactive.juju.LogLevel;
 import dev.charms.reactive.juju.StatusValue;
+import dev.charms.reactive.juju.UnitName;
 import dev.charms.reactive.log.LogLine;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
 /**
  * A {@link JujuBackend} that keeps the model in memory and records every call, for the harness and the model
  * simulator. It answers like the hook tools: {@code leader-set} and the application's {@code status-get} fail
- * on a unit that is not the leader. Relations are empty unless a subclass says otherwise. Not thread-safe.
+ * on a unit that is not the leader. Relations are those given to {@link #setRelations}, none by default; a
+ * {@code relation-set} changes the local unit's (or application's) data at once. Not thread-safe.
  */
 public class InMemoryJujuBackend implements JujuBackend {
 
@@ -51,6 +53,13 @@ public class InMemoryJujuBackend implements JujuBackend {
     private final TreeSet<String> openedPorts = new TreeSet<>();
     private final Map<String, String> unitStore = new TreeMap<>();
     private final Map<String, Object> actionParameters;
+    private String unitName = "local/0";
+    private final Map<String, RelationModel> relations = new LinkedHashMap<>();
+
+    /** One relation's units and data, mutable. */
+    private record RelationModel(List<String> units, Map<String, Map<String, String>> unitData,
+            Map<String, Map<String, String>> appData) {
+    }
 
     /**
      * @param config what {@code config-get --all} returns (unset options null)
@@ -72,6 +81,50 @@ public class InMemoryJujuBackend implements JujuBackend {
     /** A backend with no config, not the leader, no settings, status {@code unknown}. */
     public InMemoryJujuBackend() {
         this(Map.of(), false, Map.of(), new StatusValue("unknown", ""), Map.of());
+    }
+
+    /**
+     * Replaces the relations: {@code relation-ids}, {@code relation-list}, {@code relation-get} and
+     * {@code relation-set} then answer from them, with {@code unitName} (e.g. {@code local/0}) as the local unit.
+     */
+    public void setRelations(String unitName, List<RelationState> relations) {
+        this.unitName = UnitName.parse(unitName).toString();
+        this.relations.clear();
+        String localApp = UnitName.parse(unitName).application();
+        for (RelationState r : relations) {
+            Map<String, Map<String, String>> units = new TreeMap<>();
+            r.joined().forEach((unit, data) -> units.put(unit, new TreeMap<>(data)));
+            r.departing().forEach((unit, data) -> units.put(unit, new TreeMap<>(data)));
+            units.put(unitName, new TreeMap<>(r.localUnitData()));
+            Map<String, Map<String, String>> apps = new TreeMap<>();
+            apps.put(r.remoteApplication(), new TreeMap<>(r.appData()));
+            apps.put(localApp, new TreeMap<>(r.localAppData()));
+            this.relations.put(r.relationId(), new RelationModel(List.copyOf(r.joined().keySet()), units, apps));
+        }
+    }
+
+    /**
+     * The data of a unit, or of an application when {@code app}, in a relation now, sorted by key; empty when it has
+     * none.
+     */
+    public Map<String, String> relationData(String relationId, String unitOrApp, boolean app) {
+        RelationModel r = relation("relation-get", relationId);
+        Map<String, String> data = (app ? r.appData() : r.unitData()).get(unitOrApp);
+        return data == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(data));
+    }
+
+    /** The local unit's name, {@code local/0} unless {@link #setRelations} said otherwise. */
+    public String unitName() {
+        return unitName;
+    }
+
+    private RelationModel relation(String tool, String relationId) {
+        RelationModel r = relations.get(relationId);
+        if (r == null) {
+            throw new HookToolException(tool, List.of("-r", relationId), 2,
+                    "ERROR invalid value \"" + relationId + "\" for option -r: relation not found");
+        }
+        return r;
     }
 
     /** Every call, in order. */
@@ -166,24 +219,34 @@ public class InMemoryJujuBackend implements JujuBackend {
     @Override
     public List<String> relationIds(String endpoint) {
         record("relation-ids", endpoint);
-        return List.of();
+        return relations.keySet().stream().filter(id -> id.startsWith(endpoint + ":")).toList();
     }
 
     @Override
     public List<String> relationList(String relationId) {
         record("relation-list", relationId);
-        return List.of();
+        return relation("relation-list", relationId).units();
     }
 
     @Override
     public Map<String, String> relationGet(String relationId, String unitOrApp, boolean app) {
         record("relation-get", relationId, unitOrApp, app);
-        return Map.of();
+        return relationData(relationId, unitOrApp, app);
     }
 
     @Override
     public void relationSet(String relationId, Map<String, String> settings, boolean app) {
         record("relation-set", relationId, new LinkedHashMap<>(settings), app);
+        RelationModel r = relation("relation-set", relationId);
+        String owner = app ? UnitName.parse(unitName).application() : unitName;
+        Map<String, String> data = (app ? r.appData() : r.unitData()).computeIfAbsent(owner, k -> new TreeMap<>());
+        settings.forEach((k, v) -> {
+            if (v == null) {
+                data.remove(k);
+            } else {
+                data.put(k, v);
+            }
+        });
     }
 
     @Override

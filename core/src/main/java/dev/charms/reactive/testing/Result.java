@@ -3,6 +3,7 @@ package dev.charms.reactive.testing;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.charms.reactive.juju.StatusValue;
+import dev.charms.reactive.juju.UnitName;
 import dev.charms.reactive.log.LogLine;
 import dev.charms.reactive.state.UnitState;
 import dev.charms.reactive.testing.InMemoryJujuBackend.ToolCall;
@@ -109,6 +110,19 @@ public final class Result {
                     return settings;
                 })
                 .toList();
+    }
+
+    /**
+     * This unit's data in a relation after the hook, sorted by key: what it had plus what it published. Nothing is
+     * published by a failed hook.
+     */
+    public Map<String, String> localUnitData(String relationId) {
+        return backend.relationData(relationId, backend.unitName(), false);
+    }
+
+    /** This application's data in a relation after the hook, sorted by key. */
+    public Map<String, String> localAppData(String relationId) {
+        return backend.relationData(relationId, UnitName.parse(backend.unitName()).application(), true);
     }
 
     /** Every line written to the charm's log, trace included, in order. */

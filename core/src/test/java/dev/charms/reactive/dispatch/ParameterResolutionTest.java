@@ -88,7 +88,8 @@ class ParameterResolutionTest {
         assertThat(failure.cause()).isInstanceOf(ParameterResolutionException.class)
                 .hasMessageStartingWith("cannot resolve parameter 0 (String) of handler WantsString.handler ("
                         + WantsString.class.getName() + ".handler): no ParameterResolver supports java.lang.String "
-                        + "(resolvers: dev.charms.reactive.dispatch.ServiceResolver)");
+                        + "(resolvers: dev.charms.reactive.dispatch.ServiceResolver, "
+                        + "dev.charms.reactive.endpoints.EndpointSupport)");
     }
 
     @Test
