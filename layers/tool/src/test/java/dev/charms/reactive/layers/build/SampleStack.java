@@ -167,7 +167,7 @@ public final class SampleStack {
     /** A request to build this stack into {@code output} with the jars hello, then dep. */
     public BuildRequest request(Path output, boolean force) {
         return new BuildRequest(charmDir, output, List.of(helloJar, depJar), search(),
-                StandardLayers.find(SampleStack.class.getClassLoader()), new MinimalDispatchScript(), force, true,
+                StandardLayers.find(SampleStack.class.getClassLoader()), new BootstrapDispatchScript(), force, true,
                 BuildRequest.DEFAULT_EPOCH_SECONDS);
     }
 }
