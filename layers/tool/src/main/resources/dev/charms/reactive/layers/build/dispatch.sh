@@ -7,8 +7,9 @@
 # bootstrap again before any handler runs. The marker .reactive/bootstrapped is written only after a bootstrap
 # succeeds, so a failed one is redone when Juju retries the hook. Then it execs the reactive entrypoint.
 #
-# Variables for tests and operators: REACTIVE_JAVA (a java binary to try first), REACTIVE_APT_ATTEMPTS
-# (default 5) and REACTIVE_APT_DELAY (seconds between attempts, default 10).
+# Variables for tests and operators: REACTIVE_JAVA (a java binary to try first), REACTIVE_JVM_DIR (where
+# runtimes are installed, default /usr/lib/jvm), REACTIVE_APT_ATTEMPTS (default 5) and REACTIVE_APT_DELAY
+# (seconds between attempts, default 10).
 set -u
 
 JUJU_DISPATCH_PATH="${JUJU_DISPATCH_PATH:-hooks/$(basename "$0")}"
@@ -50,8 +51,9 @@ java_major() {
 # Prints the first java binary of version $java_version or later: $REACTIVE_JAVA, java on PATH, then the
 # runtimes Debian and Ubuntu install under /usr/lib/jvm.
 find_java() {
+    jvm_dir="${REACTIVE_JVM_DIR:-/usr/lib/jvm}"
     for candidate in "${REACTIVE_JAVA:-}" "$(command -v java 2>/dev/null)" \
-        /usr/lib/jvm/java-"$java_version"-openjdk-*/bin/java /usr/lib/jvm/java-*-openjdk-*/bin/java; do
+        "$jvm_dir"/java-"$java_version"-openjdk-*/bin/java "$jvm_dir"/java-*-openjdk-*/bin/java; do
         [ -x "$candidate" ] || continue
         major=$(java_major "$candidate")
         if [ -n "$major" ] && [ "$major" -ge "$java_version" ]; then
