@@ -151,6 +151,11 @@ public final class SampleStack {
         depJar = Fixtures.jar(root.resolve("jars/dep-2.0.jar"), Map.of("dev/Dep.class", "dep"));
     }
 
+    /** Writes the stack into the directory {@code args[0]}: the sample of the build benchmark (bench/build-bench.sh). */
+    public static void main(String[] args) {
+        new SampleStack(Path.of(args[0]));
+    }
+
     /** The search path pointing at this stack's directories. */
     public LayerSearchPath search() {
         return new LayerSearchPath(List.of(layersDir), List.of(interfacesDir));
