@@ -27,9 +27,22 @@ public final class ConfigFlags {
 
     /** Sets the flags for this hook. */
     public static void atStart(Config config, Flags flags) {
+        setFlags(config, flags, true);
+    }
+
+    /**
+     * Sets the flags for an action: {@code config.set.*} and {@code config.default.*}, but not
+     * {@code config.changed*}. An action neither reports nor consumes a pending change (layer-basic #67): the
+     * next hook reports it, and {@link #clear} at exit saves nothing.
+     */
+    public static void atStartOfAction(Config config, Flags flags) {
+        setFlags(config, flags, false);
+    }
+
+    private static void setFlags(Config config, Flags flags, boolean changes) {
         for (ConfigOption option : config.options()) {
             String name = option.name();
-            if (config.changed(name)) {
+            if (changes && config.changed(name)) {
                 flags.set("config.changed");
                 flags.set("config.changed." + name);
             }
@@ -42,6 +55,11 @@ public final class ConfigFlags {
     /** Saves the configuration for the next hook's comparison, then clears every {@code config.*} flag. */
     public static void atExit(Config config, Flags flags, UnitState state) {
         state.savePreviousConfig(config.currentJson());
+        clear(config, flags);
+    }
+
+    /** Clears every {@code config.*} flag without saving the configuration (the end of an action). */
+    public static void clear(Config config, Flags flags) {
         flags.clear("config.changed");
         for (String name : config.names()) {
             flags.clear("config.changed." + name);

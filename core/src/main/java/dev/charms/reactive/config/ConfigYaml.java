@@ -1,13 +1,17 @@
 package dev.charms.reactive.config;
 
+import static dev.charms.reactive.internal.YamlNodes.compose;
+import static dev.charms.reactive.internal.YamlNodes.mapping;
+import static dev.charms.reactive.internal.YamlNodes.scalar;
+import static dev.charms.reactive.internal.YamlNodes.value;
+import static dev.charms.reactive.internal.YamlNodes.where;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -38,12 +42,7 @@ public final class ConfigYaml {
      */
     public static List<ConfigOption> parse(String text, String fileName) {
         Objects.requireNonNull(text, "text");
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new java.io.StringReader(text));
-        } catch (MarkedYAMLException e) {
-            throw new IllegalArgumentException(where(fileName, e.getProblemMark()) + ": invalid YAML: " + e.getProblem(), e);
-        }
+        Node root = compose(text, fileName);
         List<ConfigOption> options = new ArrayList<>();
         if (root == null) {
             return options;
@@ -96,32 +95,5 @@ public final class ConfigYaml {
             case "boolean" -> value;
             default -> scalar.getValue();
         };
-    }
-
-    private static MappingNode mapping(Node node, String fileName, String what) {
-        if (node instanceof MappingNode mapping) {
-            return mapping;
-        }
-        throw new IllegalArgumentException(where(fileName, node.getStartMark()) + ": " + what
-                + " must be a mapping of names to values");
-    }
-
-    private static String scalar(Node node, String fileName, String what) {
-        if (node instanceof ScalarNode scalar) {
-            return scalar.getValue();
-        }
-        throw new IllegalArgumentException(where(fileName, node.getStartMark()) + ": " + what + " must be a plain value");
-    }
-
-    private static Node value(MappingNode mapping, String key) {
-        return mapping.getValue().stream()
-                .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
-                .map(NodeTuple::getValueNode)
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static String where(String fileName, Mark mark) {
-        return fileName + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
     }
 }

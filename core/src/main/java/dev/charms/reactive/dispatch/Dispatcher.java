@@ -39,7 +39,7 @@ final class Dispatcher {
         this.cap = cap;
         this.failOnCap = failOnCap;
         for (Handler h : this.handlers) {
-            if (h.watched.isEmpty()) {
+            if (h.watched.isEmpty() && h.action == null) {
                 ungated.add(h);
             }
             h.watched.forEach(f -> watchers.computeIfAbsent(f, k -> new ArrayList<>()).add(h));

@@ -27,6 +27,8 @@ final class Handler {
     final List<Test> tests;
     final Set<String> watched;
     final boolean restricted;
+    /** The action an {@code @Action} handler serves, else null. */
+    final String action;
 
     Handler(int position, HandlerDefinition definition, HandlerIndex source, Object targetKey,
             UnaryOperator<String> flagNames, List<RelationDeclaration> relations) {
@@ -48,10 +50,14 @@ final class Handler {
         this.tests = List.copyOf(tests);
         this.watched = Set.copyOf(watched);
         this.restricted = definition.conditions().stream().anyMatch(c -> c.kind() == Condition.Kind.RESTRICTED_HOOK);
+        this.action = definition.action().orElse(null);
     }
 
     /** Whether the handler would run now: the flag watch lets it through and every condition holds. No side effects. */
     boolean test(HookSession session) {
+        if (action != null) {
+            return session.phase() == Phase.HOOKS && session.action() && action.equals(session.hookName());
+        }
         if (!watched.isEmpty() && !session.watch().watch(watched)) {
             return false;
         }
@@ -71,7 +77,7 @@ final class Handler {
             case WHEN_NOT_ALL -> s -> s.phase() == Phase.OTHER && !values.stream().allMatch(s.state()::isSet);
             case HOOK -> {
                 Set<String> hooks = HookPatterns.expand(values, relations);
-                yield s -> s.phase() == Phase.HOOKS && hooks.contains(s.hookName());
+                yield s -> s.phase() == Phase.HOOKS && !s.action() && hooks.contains(s.hookName());
             }
             case RESTRICTED_HOOK -> s -> s.phase() == Phase.RESTRICTED && values.contains(s.hookName());
             case FILE_CHANGED -> s -> values.stream().anyMatch(f -> !s.digest(f, hash).equals(s.state().fileHash(id, f)));

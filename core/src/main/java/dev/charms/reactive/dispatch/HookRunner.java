@@ -1,6 +1,9 @@
 package dev.charms.reactive.dispatch;
 
 import com.google.gson.JsonObject;
+import dev.charms.reactive.action.ActionContext;
+import dev.charms.reactive.action.ActionParamsException;
+import dev.charms.reactive.action.ActionSpec;
 import dev.charms.reactive.config.Config;
 import dev.charms.reactive.config.ConfigFlags;
 import dev.charms.reactive.config.ConfigOption;
@@ -24,11 +27,15 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,6 +55,14 @@ import java.util.function.UnaryOperator;
  *     System.exit(1);   // already logged as "Hook error: ..."; the state file is untouched
  * }
  * }</pre>
+ *
+ * <p>{@link #runAction} runs an action the same way, with three differences: the hooks phase runs the action's
+ * {@code @Action} handlers (with an {@link ActionContext}) instead of {@code @Hook} ones, then the flag loop
+ * runs as usual, so flags the action sets wake handlers in the same run; the {@code config.changed*} flags are
+ * not set and the configuration is not saved, so a pending change is left for the next hook (layer-basic #67);
+ * and when no handler serves the action, or its parameters do not match {@code actions.yaml}, the action is
+ * failed with {@code action-fail} and a message saying why, nothing runs, and the state is returned unchanged
+ * (the run succeeds: the unit is fine, the action failed).
  *
  * <p>Steps of a hook (restricted hooks, {@code collect-metrics} and {@code meter-status-changed}, skip the start
  * and exit steps and run only their restricted handlers):
@@ -73,6 +88,9 @@ public final class HookRunner {
 
     private final HandlerSet handlerSet;
     private final List<RelationDeclaration> relations;
+    private final Map<String, ActionSpec> actions;
+    private final Set<String> handledActions = new TreeSet<>();
+    private final Map<Class<?>, Supplier<?>> services;
     private final List<ConfigOption> configOptions;
     private final List<HookExtension> extensions;
     private final List<Trigger> triggers;
@@ -84,6 +102,8 @@ public final class HookRunner {
     private HookRunner(Builder b) {
         this.handlerSet = b.handlers;
         this.relations = List.copyOf(b.relations);
+        this.actions = Map.copyOf(b.actions);
+        this.services = Map.copyOf(b.services);
         this.configOptions = List.copyOf(b.configOptions);
         this.extensions = List.copyOf(b.extensions);
         this.triggers = List.copyOf(b.triggers);
@@ -91,17 +111,16 @@ public final class HookRunner {
         this.logSink = b.logSink;
         this.tracing = b.tracing;
         List<ParameterResolver> resolvers = new ArrayList<>();
-        resolvers.add(new ServiceResolver());
+        resolvers.add(new ServiceResolver(services.keySet()));
         resolvers.addAll(b.resolvers);
         if (b.serviceLoader != null) {
             ServiceLoader.load(ParameterResolver.class, b.serviceLoader).forEach(resolvers::add);
         }
         List<Handler> handlers = new ArrayList<>();
         for (Map.Entry<HandlerDefinition, HandlerIndex> e : handlerSet.byHandler().entrySet()) {
-            if (e.getKey().action().isEmpty()) {
-                handlers.add(new Handler(handlers.size(), e.getKey(), e.getValue(), e.getValue().handlerClass(),
-                        UnaryOperator.identity(), relations));
-            }
+            handlers.add(new Handler(handlers.size(), e.getKey(), e.getValue(), e.getValue().handlerClass(),
+                    UnaryOperator.identity(), relations));
+            e.getKey().action().ifPresent(handledActions::add);
         }
         this.dispatcher = new Dispatcher(handlers, new ParameterResolution(resolvers), b.iterationCap, b.failOnCap);
     }
@@ -126,6 +145,29 @@ public final class HookRunner {
      * @throws HookFailedException when anything failed; {@code state} is then still the state to keep
      */
     public HookOutcome run(JujuBackend backend, String hook, JsonObject state) {
+        return execute(backend, hook, false, state);
+    }
+
+    /**
+     * Runs one action: its {@code @Action} handlers, then the flag loop (see the class comment).
+     *
+     * @param backend Juju for this action
+     * @param action the action name, e.g. {@code backup}
+     * @param state the unit state as last committed; an empty object for a new unit
+     * @return the new state and what happened; the state unchanged when the action was failed without running
+     * @throws HookFailedException when anything failed, a handler included; {@code state} is then still the
+     *     state to keep
+     */
+    public HookOutcome runAction(JujuBackend backend, String action, JsonObject state) {
+        return execute(backend, action, true, state);
+    }
+
+    /** The actions some {@code @Action} handler serves, sorted. */
+    public Set<String> handledActions() {
+        return java.util.Collections.unmodifiableSet(handledActions);
+    }
+
+    private HookOutcome execute(JujuBackend backend, String hook, boolean isAction, JsonObject state) {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(hook, "hook");
         Objects.requireNonNull(state, "state");
@@ -135,15 +177,30 @@ public final class HookRunner {
             lines.add(new LogLine(level, message));
             sink.write(level, message);
         });
-        boolean restricted = RESTRICTED_HOOKS.contains(hook);
-        log.info("Reactive main running for hook " + hook);
+        boolean restricted = !isAction && RESTRICTED_HOOKS.contains(hook);
+        log.info("Reactive main running for " + (isAction ? "action " : "hook ") + hook);
         if (restricted) {
             log.info("Restricted mode.");
         }
         HookSession session = null;
         try {
+            if (isAction && !handledActions.contains(hook)) {
+                return refuseAction(backend, hook, state, log, lines, "action " + hook + " has no handler in this "
+                        + "charm: add @Action(\"" + hook + "\") to a handler method. " + (handledActions.isEmpty()
+                        ? "No action has a handler." : "Actions with handlers: " + String.join(", ", handledActions)));
+            }
+            ActionContext actionContext = null;
+            if (isAction) {
+                Map<String, Object> params = backend.actionGet();
+                ActionSpec spec = actions.get(hook);
+                try {
+                    actionContext = new ActionContext(hook, spec == null ? params : spec.validate(params), backend);
+                } catch (ActionParamsException e) {
+                    return refuseAction(backend, hook, state, log, lines, e.getMessage());
+                }
+            }
             UnitState unitState = UnitState.fromJson(state);
-            session = new HookSession(hook, restricted, backend, unitState, log, files);
+            session = new HookSession(hook, restricted, isAction, backend, unitState, log, files, services);
             HookSession s = session;
             Flags flags = s.flags();
             Config config = new Config(configOptions, backend.configGet(), unitState.previousConfig());
@@ -152,11 +209,18 @@ public final class HookRunner {
             s.addService(Leadership.class, leadership);
             s.addService(Status.class, new Status(backend, leadership::isLeader));
             s.addService(DataChanged.class, new DataChanged(unitState));
+            if (actionContext != null) {
+                s.addService(ActionContext.class, actionContext);
+            }
             Tracer tracer = tracing ? new LogTracer(log, () -> dispatcher.queue(s).stream().map(h -> h.displayName).toList())
                     : Tracer.NONE;
             triggers.forEach(flags::registerTrigger);
             if (!restricted) {
-                ConfigFlags.atStart(config, flags);
+                if (isAction) {
+                    ConfigFlags.atStartOfAction(config, flags);
+                } else {
+                    ConfigFlags.atStart(config, flags);
+                }
                 s.tracer(tracer);
                 if (hook.equals("pre-series-upgrade")) {
                     flags.set(SERIES_UPGRADE_FLAG);
@@ -176,7 +240,11 @@ public final class HookRunner {
                 }
                 LeadershipFlags.atExit(leadership, unitState);
                 flags.clearTriggers();
-                ConfigFlags.atExit(config, flags, unitState);
+                if (isAction) {
+                    ConfigFlags.clear(config, flags);
+                } else {
+                    ConfigFlags.atExit(config, flags, unitState);
+                }
                 LeadershipFlags.publish(leadership);
                 extensions.forEach(x -> x.publish(s));
             }
@@ -191,11 +259,20 @@ public final class HookRunner {
         }
     }
 
+    private static HookOutcome refuseAction(JujuBackend backend, String action, JsonObject state, Log log,
+            List<LogLine> lines, String message) {
+        log.log(LogLevel.ERROR, message);
+        backend.actionFail(message);
+        return new HookOutcome(action, state, List.of(), lines, Optional.empty());
+    }
+
     /** Configures a {@link HookRunner}. Defaults: no relations, no config options, cap 100 with a warning. */
     public static final class Builder {
         private final HandlerSet handlers;
         private List<RelationDeclaration> relations = List.of();
         private List<ConfigOption> configOptions = List.of();
+        private Map<String, ActionSpec> actions = Map.of();
+        private final Map<Class<?>, Supplier<?>> services = new LinkedHashMap<>();
         private final List<ParameterResolver> resolvers = new ArrayList<>();
         private ClassLoader serviceLoader = Thread.currentThread().getContextClassLoader();
         private final List<HookExtension> extensions = new ArrayList<>();
@@ -219,6 +296,31 @@ public final class HookRunner {
         /** The options of {@code config.yaml}, in file order (see {@link dev.charms.reactive.config.ConfigYaml}). */
         public Builder configOptions(List<ConfigOption> options) {
             this.configOptions = List.copyOf(options);
+            return this;
+        }
+
+        /**
+         * The actions of {@code actions.yaml} by name (see {@link dev.charms.reactive.action.ActionsYaml}), whose
+         * parameters {@link #runAction} checks; an action not among them runs with its parameters unchecked.
+         */
+        public Builder actions(Map<String, ActionSpec> actions) {
+            this.actions = Map.copyOf(actions);
+            return this;
+        }
+
+        /**
+         * Makes {@code type} injectable into handlers and visible to extensions through
+         * {@link dev.charms.reactive.spi.HookContext#service}: {@code factory} creates the instance on first use in
+         * each hook, and every handler of that hook gets that one. For the host helpers and the hook environment,
+         * which {@code Main} builds over the real machine and tests over stubs. The type must not be one the
+         * runtime already provides, and must carry {@link dev.charms.reactive.Injectable}.
+         */
+        public <T> Builder service(Class<T> type, Supplier<? extends T> factory) {
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(factory, "factory");
+            if (services.putIfAbsent(type, factory) != null) {
+                throw new IllegalArgumentException(type.getName() + " was given to HookRunner.Builder.service twice");
+            }
             return this;
         }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything one hook works on: its unit state, flags, injectable services, the flag watch and phase of its
@@ -22,6 +23,7 @@ import java.util.function.Function;
 final class HookSession implements HookContext, FlagObserver {
     private final String hookName;
     private final boolean restricted;
+    private final boolean action;
     private final JujuBackend backend;
     private final UnitState state;
     private final Log log;
@@ -29,6 +31,7 @@ final class HookSession implements HookContext, FlagObserver {
     private final Flags flags;
     private final FlagWatch watch = new FlagWatch();
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
+    private final Map<Class<?>, Supplier<?>> lazyServices;
     private final Map<Class<?>, Object> scoped = new HashMap<>();
     private final Map<Object, Object> targets = new HashMap<>();
     private final List<String> invoked = new ArrayList<>();
@@ -36,10 +39,12 @@ final class HookSession implements HookContext, FlagObserver {
     private Phase phase;
     private boolean removedState;
 
-    HookSession(String hookName, boolean restricted, JujuBackend backend, UnitState state, Log log,
-            FileDigests digests) {
+    HookSession(String hookName, boolean restricted, boolean action, JujuBackend backend, UnitState state, Log log,
+            FileDigests digests, Map<Class<?>, Supplier<?>> lazyServices) {
         this.hookName = hookName;
         this.restricted = restricted;
+        this.action = action;
+        this.lazyServices = lazyServices;
         this.backend = backend;
         this.state = state;
         this.log = log;
@@ -125,6 +130,11 @@ final class HookSession implements HookContext, FlagObserver {
     }
 
     @Override
+    public boolean action() {
+        return action;
+    }
+
+    @Override
     public JujuBackend backend() {
         return backend;
     }
@@ -146,7 +156,13 @@ final class HookSession implements HookContext, FlagObserver {
 
     @Override
     public <T> Optional<T> service(Class<T> type) {
-        return Optional.ofNullable(services.get(type)).map(type::cast);
+        Object service = services.get(type);
+        if (service == null && lazyServices.containsKey(type)) {
+            service = Objects.requireNonNull(lazyServices.get(type).get(), () -> "the factory of " + type.getName()
+                    + " given to HookRunner.Builder.service returned null");
+            services.put(type, service);
+        }
+        return Optional.ofNullable(service).map(type::cast);
     }
 
     @Override

@@ -4,7 +4,10 @@ package dev.charms.reactive.dispatch;
 public enum Phase {
     /** {@code collect-metrics} and {@code meter-status-changed}: only restricted handlers run. */
     RESTRICTED("restricted"),
-    /** Handlers whose {@code @Hook} pattern matches the hook, before any flag handler. */
+    /**
+     * Handlers whose {@code @Hook} pattern matches the hook, before any flag handler; in an action, the
+     * action's {@code @Action} handlers instead.
+     */
     HOOKS("hooks"),
     /** The flag loop: {@code @When*} handlers, iteration by iteration. */
     OTHER("other");

@@ -1,5 +1,6 @@
 package dev.charms.reactive.dispatch;
 
+import dev.charms.reactive.action.ActionContext;
 import dev.charms.reactive.config.Config;
 import dev.charms.reactive.flags.Flags;
 import dev.charms.reactive.leadership.Leadership;
@@ -8,21 +9,39 @@ import dev.charms.reactive.spi.ParameterResolver;
 import dev.charms.reactive.spi.ResolutionContext;
 import dev.charms.reactive.state.DataChanged;
 import dev.charms.reactive.status.Status;
+import java.util.HashSet;
 import java.util.Set;
 
-/** Resolves the runtime's own injectable types to the running hook's instances. */
+/**
+ * Resolves the runtime's own injectable types, and those given to {@link HookRunner.Builder#service}, to the
+ * running hook's instances.
+ */
 final class ServiceResolver implements ParameterResolver {
-    private static final Set<Class<?>> TYPES = Set.of(Flags.class, Log.class, Config.class, Leadership.class,
-            Status.class, DataChanged.class);
+    private static final Set<Class<?>> OWN_TYPES = Set.of(Flags.class, Log.class, Config.class, Leadership.class,
+            Status.class, DataChanged.class, ActionContext.class);
+
+    private final Set<Class<?>> types;
+
+    ServiceResolver(Set<Class<?>> builderTypes) {
+        builderTypes.stream().filter(OWN_TYPES::contains).findFirst().ifPresent(type -> {
+            throw new IllegalArgumentException(type.getName() + " is provided by the runtime itself; do not give it to "
+                    + "HookRunner.Builder.service");
+        });
+        Set<Class<?>> all = new HashSet<>(OWN_TYPES);
+        all.addAll(builderTypes);
+        this.types = Set.copyOf(all);
+    }
 
     @Override
     public boolean supports(Class<?> type) {
-        return TYPES.contains(type);
+        return types.contains(type);
     }
 
     @Override
     public Object resolve(Class<?> type, ResolutionContext context) {
         return context.hook().service(type).orElseThrow(() -> new IllegalStateException(
-                type.getSimpleName() + " is not available in hook " + context.hook().hookName()));
+                type.getSimpleName() + " is not available in " + (context.hook().action() ? "action " : "hook ")
+                        + context.hook().hookName() + (type == ActionContext.class
+                        ? "; only @Action handlers may take it" : "")));
     }
 }

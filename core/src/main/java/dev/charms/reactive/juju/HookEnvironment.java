@@ -1,5 +1,6 @@
 package dev.charms.reactive.juju;
 
+import dev.charms.reactive.Injectable;
 import dev.charms.reactive.juju.HookEnvironmentException.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +28,12 @@ import java.util.regex.Pattern;
  * with the dispatch path, {@code JUJU_RELATION} with the relation id). All problems are collected and
  * reported at once in a {@link HookEnvironmentException}.
  *
+ * <p>Handlers may take it as a parameter, to read what the running hook is about ({@code remoteUnit()},
+ * {@code relationId()}, {@code targetBase()}, ...).
+ *
  * <p>Accessors never return null; optional values are {@link Optional}.
  */
+@Injectable
 public final class HookEnvironment {
     private static final Pattern UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");

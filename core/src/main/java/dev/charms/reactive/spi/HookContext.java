@@ -19,6 +19,14 @@ public interface HookContext {
     /** True for {@code collect-metrics} and {@code meter-status-changed}, which run only restricted handlers. */
     boolean restricted();
 
+    /**
+     * True when running an action ({@link #hookName()} is then the action's name) rather than a hook. Default
+     * false, for contexts that only ever run hooks.
+     */
+    default boolean action() {
+        return false;
+    }
+
     /** Juju, through which every hook tool call goes. */
     JujuBackend backend();
 
@@ -33,7 +41,8 @@ public interface HookContext {
 
     /**
      * One of the runtime's injectable objects for this hook, by exact type: {@code Flags}, {@code Log},
-     * {@code Config}, {@code Leadership}, {@code Status}, {@code DataChanged}; empty for any other type.
+     * {@code Config}, {@code Leadership}, {@code Status}, {@code DataChanged}, {@code ActionContext} (in an
+     * action), and those the runner was given ({@code HookRunner.Builder.service}); empty for any other type.
      */
     <T> Optional<T> service(Class<T> type);
 
