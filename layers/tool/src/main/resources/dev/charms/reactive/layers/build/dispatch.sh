@@ -98,9 +98,10 @@ bootstrap() {
         apt_install $packages || blocked "Cannot install $packages with apt-get; see juju debug-log"
     fi
     # A dynamic archive of the classes one in-memory hook loads; it holds only for these jars and this JVM.
+    # (Its expected warnings, such as classes CDS cannot store, are left out of the log.)
     rm -f "$archive" "$archive.tmp"
-    # shellcheck disable=SC2086
-    if ! { "$java" -XX:ArchiveClassesAtExit="$archive.tmp" $jvm_log -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    if ! { "$java" -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:disable -Xlog:all=error:stderr \
+        -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
         -cp "$classpath" "$main" --train >&2 && mv "$archive.tmp" "$archive"; }; then
         rm -f "$archive.tmp"
         log WARNING "could not prepare the class-data-sharing archive $archive; hooks start more slowly"

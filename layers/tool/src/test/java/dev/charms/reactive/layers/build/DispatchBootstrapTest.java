@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.juju.stubtools.StubHookTools.StatusEntry;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +50,8 @@ class DispatchBootstrapTest {
 
     @BeforeEach
     void buildCharm() throws IOException {
-        rig = new DispatchRig(temp, List.of(probeJar(temp.resolve("jars/probe.jar"))));
+        Path probe = DispatchRig.compileJar(temp.resolve("jars/probe.jar"), "dev.charms.reactive.Main", PROBE_MAIN);
+        rig = new DispatchRig(temp, List.of(probe));
     }
 
     @Test
@@ -178,22 +174,5 @@ class DispatchBootstrapTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).contains("[warning][cds");
         assertThat(run.stdout()).isEqualTo("probe ran hooks/update-status\n");
-    }
-
-    private static Path probeJar(Path jar) throws IOException {
-        Path src = jar.resolveSibling("src/dev/charms/reactive/Main.java");
-        Path classes = jar.resolveSibling("classes");
-        Files.createDirectories(src.getParent());
-        Files.createDirectories(classes);
-        Files.writeString(src, PROBE_MAIN);
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        assertThat(compiler.run(null, null, null, "--release", "17", "-d", classes.toString(), src.toString()))
-                .as("compiling the probe Main").isZero();
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out)) {
-            zip.putNextEntry(new JarEntry("dev/charms/reactive/Main.class"));
-            zip.write(Files.readAllBytes(classes.resolve("dev/charms/reactive/Main.class")));
-            zip.closeEntry();
-        }
-        return jar;
     }
 }

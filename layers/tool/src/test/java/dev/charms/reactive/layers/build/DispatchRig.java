@@ -7,7 +7,8 @@ import dev.charms.reactive.juju.stubtools.StubHookTools;
 import dev.charms.reactive.layers.source.LayerSearchPath;
 import dev.charms.reactive.layers.source.StandardLayers;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import javax.tools.ToolProvider;
 
 /**
  * A charm built with the layer tool and run the way Juju runs it: the real generated {@code dispatch}, cwd the
@@ -65,6 +69,7 @@ final class DispatchRig {
         Path source = dir.resolve("src/probe");
         write(source, "metadata.yaml", "name: probe\nsummary: Probe\ndescription: Runs hooks for tests.\n");
         write(source, "layer.yaml", "options:\n  basic:\n    packages: [curl]\n");
+        write(source, "config.yaml", "options:\n  greeting:\n    type: string\n    default: hi\n    description: Hello\n");
         List<String> warnings = new ArrayList<>();
         charm = CharmBuilder.build(new BuildRequest(source, dir.resolve("out"), libs,
                 new LayerSearchPath(List.of(), List.of()), StandardLayers.find(DispatchRig.class.getClassLoader()),
@@ -85,6 +90,52 @@ final class DispatchRig {
         environment.put("REACTIVE_APT_DELAY", "0");
         environment.put("RIG_DIR", dir.toString());
         environment.put("RIG_REAL_JAVA", thisJava());
+    }
+
+    /**
+     * Compiles {@code source}, the class {@code className}, against this JVM's classpath, into the jar {@code jar}.
+     */
+    static Path compileJar(Path jar, String className, String source) throws IOException {
+        Path work = jar.resolveSibling(jar.getFileName() + ".work");
+        Path src = work.resolve("src/" + className.replace('.', '/') + ".java");
+        Path classes = work.resolve("classes");
+        Files.createDirectories(src.getParent());
+        Files.createDirectories(classes);
+        Files.writeString(src, source);
+        int code = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", "-proc:none",
+                "-cp", System.getProperty("java.class.path"), "-d", classes.toString(), src.toString());
+        if (code != 0) {
+            throw new AssertionError("cannot compile " + className + " (see the compiler's output above)");
+        }
+        return jar(jar, classes);
+    }
+
+    /** The jar on this JVM's classpath that holds {@code type}, made into a jar under {@code dir} if a directory. */
+    static Path jarOf(Class<?> type, Path dir) throws IOException {
+        Path location;
+        try {
+            location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (Files.isRegularFile(location)) {
+            return location;
+        }
+        String name = location.getParent().getParent().getFileName() + ".jar";
+        return jar(dir.resolve(name), location);
+    }
+
+    private static Path jar(Path jar, Path classes) throws IOException {
+        Files.createDirectories(jar.getParent());
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                zip.putNextEntry(new JarEntry(classes.relativize(file).toString()));
+                zip.write(Files.readAllBytes(file));
+                zip.closeEntry();
+            }
+        }
+        return jar;
     }
 
     static String thisJava() {
