@@ -4,7 +4,7 @@ import dev.charms.reactive.layers.LayerToolException;
 import dev.charms.reactive.layers.build.BuildRequest;
 import dev.charms.reactive.layers.build.BuildResult;
 import dev.charms.reactive.layers.build.CharmBuilder;
-import dev.charms.reactive.layers.build.MinimalDispatchScript;
+import dev.charms.reactive.layers.build.BootstrapDispatchScript;
 import dev.charms.reactive.layers.proof.Finding;
 import dev.charms.reactive.layers.proof.Level;
 import dev.charms.reactive.layers.source.LayerSearchPath;
@@ -90,7 +90,7 @@ public class BuildMojo extends AbstractMojo {
                 ? LayerSearchPath.fromEnvironment(System::getenv, getLog()::warn)
                 : new LayerSearchPath(paths(layersDirs), paths(interfacesDirs));
         BuildRequest request = new BuildRequest(charmDir.toPath(), outputDir.toPath(), classpath(), search,
-                StandardLayers.find(BuildMojo.class.getClassLoader()), new MinimalDispatchScript(), force, archive,
+                StandardLayers.find(BuildMojo.class.getClassLoader()), new BootstrapDispatchScript(), force, archive,
                 epochSeconds());
         BuildResult result;
         try {

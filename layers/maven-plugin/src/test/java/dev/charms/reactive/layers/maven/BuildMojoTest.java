@@ -83,8 +83,8 @@ class BuildMojoTest {
         mojo.execute();
 
         Path built = temp.resolve("target/charm/hello");
-        assertThat(Files.readString(built.resolve("dispatch"))).contains("-cp \"$JUJU_CHARM_DIR/lib/core-1.0.jar"
-                + ":$JUJU_CHARM_DIR/lib/tls-1.0.jar:$JUJU_CHARM_DIR/lib/gson-2.0.jar:$JUJU_CHARM_DIR/lib/hello-1.0.jar\"");
+        assertThat(Files.readString(built.resolve("dispatch"))).contains(
+                "classpath=\"lib/core-1.0.jar:lib/tls-1.0.jar:lib/gson-2.0.jar:lib/hello-1.0.jar\"");
         assertThat(built.resolve("templates/tls.conf")).hasContent("tls");
         assertThat(Files.readString(built.resolve("layer.yaml"))).contains("java-version: 21");
         assertThat(temp.resolve("target/charm/hello.charm")).isRegularFile();

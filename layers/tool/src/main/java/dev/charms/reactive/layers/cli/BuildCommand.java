@@ -3,7 +3,7 @@ package dev.charms.reactive.layers.cli;
 import dev.charms.reactive.layers.build.BuildRequest;
 import dev.charms.reactive.layers.build.BuildResult;
 import dev.charms.reactive.layers.build.CharmBuilder;
-import dev.charms.reactive.layers.build.MinimalDispatchScript;
+import dev.charms.reactive.layers.build.BootstrapDispatchScript;
 import dev.charms.reactive.layers.proof.Finding;
 import dev.charms.reactive.layers.proof.Level;
 import dev.charms.reactive.layers.source.LayerSearchPath;
@@ -91,7 +91,7 @@ final class BuildCommand implements Callable<Integer> {
         };
         BuildRequest request = new BuildRequest(charmDir, outputDir(environment), jars(),
                 LayerSearchPath.fromEnvironment(environment, warnings),
-                StandardLayers.find(BuildCommand.class.getClassLoader()), new MinimalDispatchScript(), force,
+                StandardLayers.find(BuildCommand.class.getClassLoader()), new BootstrapDispatchScript(), force,
                 !noArchive, epochSeconds(environment));
         BuildResult result = CharmBuilder.build(request, warnings);
         for (Finding finding : result.proof().findings()) {

@@ -151,6 +151,11 @@ public final class SampleStack {
         depJar = Fixtures.jar(root.resolve("jars/dep-2.0.jar"), Map.of("dev/Dep.class", "dep"));
     }
 
+    /** Writes the stack into the directory {@code args[0]}: the sample of the build benchmark (bench/build-bench.sh). */
+    public static void main(String[] args) {
+        new SampleStack(Path.of(args[0]));
+    }
+
     /** The search path pointing at this stack's directories. */
     public LayerSearchPath search() {
         return new LayerSearchPath(List.of(layersDir), List.of(interfacesDir));
@@ -167,7 +172,7 @@ public final class SampleStack {
     /** A request to build this stack into {@code output} with the jars hello, then dep. */
     public BuildRequest request(Path output, boolean force) {
         return new BuildRequest(charmDir, output, List.of(helloJar, depJar), search(),
-                StandardLayers.find(SampleStack.class.getClassLoader()), new MinimalDispatchScript(), force, true,
+                StandardLayers.find(SampleStack.class.getClassLoader()), new BootstrapDispatchScript(), force, true,
                 BuildRequest.DEFAULT_EPOCH_SECONDS);
     }
 }

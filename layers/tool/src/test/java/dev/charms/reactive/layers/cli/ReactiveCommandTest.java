@@ -151,7 +151,7 @@ class ReactiveCommandTest {
 
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
         assertThat(read(out.resolve("hello/dispatch"))).contains(
-                "-cp \"$JUJU_CHARM_DIR/lib/dep-2.0.jar:$JUJU_CHARM_DIR/lib/hello-1.0.jar\"");
+                "classpath=\"lib/dep-2.0.jar:lib/hello-1.0.jar\"");
         assertThat(out.resolve("hello.charm")).doesNotExist();
     }
 
