@@ -98,7 +98,15 @@ public final class HookRunner {
     private final FileDigests files;
     private final LogSink logSink;
     private final boolean tracing;
+    private static final String LEADERSHIP_FLAG_PREFIX = "leadership.";
+
     private final Dispatcher dispatcher;
+    /**
+     * Whether a handler's condition names a {@code leadership.*} flag. Only then are those flags maintained, as
+     * layer-leadership maintained them only in charms that included it: reading them costs two hook-tool
+     * processes ({@code is-leader}, {@code leader-get}) in every hook.
+     */
+    private final boolean leadershipFlagsWatched;
 
     private HookRunner(Builder b) {
         this.handlerSet = b.handlers;
@@ -133,6 +141,8 @@ public final class HookRunner {
                         binding.name()), binding.target(), ":" + binding.name(), binding.flagNames(), relations));
             }
         }
+        this.leadershipFlagsWatched = handlers.stream()
+                .anyMatch(h -> h.watched.stream().anyMatch(f -> f.startsWith(LEADERSHIP_FLAG_PREFIX)));
         this.dispatcher = new Dispatcher(handlers, new ParameterResolution(resolvers), b.iterationCap, b.failOnCap);
     }
 
@@ -239,7 +249,9 @@ public final class HookRunner {
                     flags.clear(SERIES_UPGRADE_FLAG);
                 }
                 extensions.forEach(x -> x.atStart(s));
-                LeadershipFlags.atStart(leadership, flags, unitState);
+                if (leadershipFlagsWatched) {
+                    LeadershipFlags.atStart(leadership, flags, unitState);
+                }
             }
             s.tracer(tracer);
             var report = dispatcher.dispatch(s);

@@ -7,6 +7,8 @@ import dev.charms.reactive.dispatch.HandlerSet;
 import dev.charms.reactive.dispatch.HookFailedException;
 import dev.charms.reactive.dispatch.HookOutcome;
 import dev.charms.reactive.dispatch.HookRunner;
+import dev.charms.reactive.endpoints.EndpointEnvironment;
+import dev.charms.reactive.endpoints.EndpointSupport;
 import dev.charms.reactive.host.Apt;
 import dev.charms.reactive.host.Command;
 import dev.charms.reactive.host.CommandRunner;
@@ -114,8 +116,11 @@ public final class CharmRuntime {
             CharmFiles files = CharmFiles.read(charmDir);
             String name = hook.hookName(files.endpoints()).name();
             CommandRunner commands = new ProcessCommandRunner(environment);
-            HookRunner runner = HookRunner.builder(HandlerSet.of(HandlerDiscovery.discover(loader,
-                            warning -> backend.log(LogLevel.WARNING, warning))))
+            HandlerSet handlers = HandlerSet.of(HandlerDiscovery.discover(loader,
+                    warning -> backend.log(LogLevel.WARNING, warning)));
+            HookRunner.Builder builder = HookRunner.builder(handlers);
+            EndpointSupport.of(handlers, files.relations(), EndpointEnvironment.of(hook)).install(builder);
+            HookRunner runner = builder
                     .relations(files.relations())
                     .configOptions(files.configOptions())
                     .actions(files.actions())
@@ -126,11 +131,11 @@ public final class CharmRuntime {
                     .service(Files.class, Files::new)
                     .build();
             StateFile stateFile = StateFile.at(charmDir.resolve(".reactive").resolve("state.json"));
-            JsonObject state = fromFile(stateFile.read());
+            JsonObject state = stateFile.read();
             HookOutcome outcome = hook.isAction() ? runner.runAction(backend, name, state)
                     : runner.run(backend, name, state);
             createPrivateDirectory(stateFile.path().getParent());
-            stateFile.write(toFile(outcome.state()));
+            stateFile.write(outcome.state());
             return OK;
         } catch (HookFailedException e) {
             err.println(e.getMessage());
@@ -142,24 +147,6 @@ public final class CharmRuntime {
             err.println(hook + " failed: " + e.getMessage());
             return FAILED;
         }
-    }
-
-    /**
-     * The unit state as {@link UnitState#fromJson} reads it. Both {@link StateFile} and {@link UnitState} version
-     * their JSON with a top-level {@code format} field (both at 1): the file strips its own on read and refuses
-     * one on write, while the unit state wants its own back.
-     */
-    private static JsonObject fromFile(JsonObject file) {
-        if (file.size() > 0) {
-            file.addProperty(StateFile.FORMAT_KEY, UnitState.FORMAT);
-        }
-        return file;
-    }
-
-    /** The unit state as {@link StateFile#write} takes it; see {@link #fromFile}. */
-    private static JsonObject toFile(JsonObject state) {
-        state.remove(StateFile.FORMAT_KEY);
-        return state;
     }
 
     private static void createPrivateDirectory(Path directory) {

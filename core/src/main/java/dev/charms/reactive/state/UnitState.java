@@ -23,10 +23,9 @@ import java.util.TreeMap;
  * {@link #toJson()} when the hook succeeds and drops the instance when it fails, so a hook commits all of its
  * changes or none. Instances are mutable and not thread-safe; values handed out are copies.
  *
- * <p>JSON form ({@value #FORMAT} is the only format):
+ * <p>JSON form (the state file, {@link StateFile}, carries the format version around it):
  * <pre>{@code
- * {"format": 1,
- *  "flags": {"app.installed": null, "db.ready": {"host": "10.0.0.1"}},
+ * {"flags": {"app.installed": null, "db.ready": {"host": "10.0.0.1"}},
  *  "onlyOnce": ["com.example.MyCharm.bootstrap"],
  *  "fileHashes": {"com.example.MyCharm.restart": {"/etc/app.conf": "9a0364b9e99bb480dd25e1f0284c8555"}},
  *  "dataChanged": {"db.settings": "..."},
@@ -37,9 +36,6 @@ import java.util.TreeMap;
  * Absent sections read as empty; {@code config} absent means no hook has succeeded yet.
  */
 public final class UnitState {
-    /** The format version written by {@link #toJson()} and the newest {@link #fromJson} accepts. */
-    public static final int FORMAT = 1;
-
     private final SortedMap<String, JsonElement> flags = new TreeMap<>();
     private final Set<String> onlyOnce = new LinkedHashSet<>();
     private final SortedMap<String, SortedMap<String, String>> fileHashes = new TreeMap<>();
@@ -59,24 +55,13 @@ public final class UnitState {
     /**
      * Reads the JSON form. An empty object is an empty state.
      *
-     * @throws IllegalArgumentException when the format is newer than {@value #FORMAT}, missing from a
-     *     non-empty object, or a section has the wrong shape; the message names the section
+     * @throws IllegalArgumentException when a section has the wrong shape; the message names the section
      */
     public static UnitState fromJson(JsonObject json) {
         Objects.requireNonNull(json, "json");
         UnitState state = new UnitState();
         if (json.size() == 0) {
             return state;
-        }
-        JsonElement format = json.get("format");
-        if (format == null || !format.isJsonPrimitive() || !format.getAsJsonPrimitive().isNumber()) {
-            throw new IllegalArgumentException("unit state has no numeric \"format\" field; it was not written by "
-                    + "this runtime. Move the file away to start from an empty state.");
-        }
-        int version = format.getAsInt();
-        if (version > FORMAT || version < 1) {
-            throw new IllegalArgumentException("unit state has format " + version + " but this runtime reads format "
-                    + FORMAT + " only; it was written by a newer runtime. Upgrade the charm instead of downgrading.");
         }
         section(json, "flags").entrySet().forEach(e -> state.flags.put(e.getKey(), e.getValue().deepCopy()));
         if (json.has("onlyOnce")) {
@@ -106,7 +91,6 @@ public final class UnitState {
     /** The JSON form, with keys sorted so equal states serialise identically. Never null. */
     public JsonObject toJson() {
         JsonObject json = new JsonObject();
-        json.addProperty("format", FORMAT);
         json.add("flags", object(flags));
         JsonArray ids = new JsonArray();
         onlyOnce.stream().sorted().forEach(ids::add);

@@ -15,7 +15,7 @@ import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.state.UnitState;
 import dev.charms.reactive.testing.InMemoryJujuBackend;
 import dev.charms.reactive.testing.InMemoryJujuBackend.ToolCall;
-import dev.charms.reactive.testing.ReflectiveHandlerIndex;
+import dev.charms.reactive.discovery.ReactiveHandlers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +74,7 @@ class ActionRunTest {
             idle:
             """;
 
-    private final HookRunner runner = HookRunner.builder(HandlerSet.of(ReflectiveHandlerIndex.reflective(Charm.class)))
+    private final HookRunner runner = HookRunner.builder(HandlerSet.of(ReactiveHandlers.of(Charm.class)))
             .configOptions(List.of(ConfigOption.string("name", "x")))
             .actions(ActionsYaml.parse(ACTIONS, "actions.yaml"))
             .build();

@@ -62,7 +62,6 @@ class DispatchFixesTest {
         HookRunner runner = HookRunner.builder(HandlerSet.of(ReactiveHandlers.of(Flipper.class)))
                 .iterationCap(4).build();
         JsonObject state = new JsonObject();
-        state.addProperty("format", 1);
         JsonObject flags = new JsonObject();
         flags.add("a", com.google.gson.JsonNull.INSTANCE);
         state.add("flags", flags);

@@ -11,7 +11,7 @@ import dev.charms.reactive.leadership.Leadership;
 import dev.charms.reactive.spi.HandlerDefinition;
 import dev.charms.reactive.spi.HandlerIndex;
 import dev.charms.reactive.status.Status;
-import dev.charms.reactive.testing.ReflectiveHandlerIndex;
+import dev.charms.reactive.discovery.ReactiveHandlers;
 import java.util.List;
 
 /** The charm {@link CharmRuntimeTest} runs: install, configure, start, a failing handler and an action. */
@@ -56,7 +56,7 @@ public class RuntimeCharm {
 
     /** The handler index the processor would generate, listed in the test's services file. */
     public static final class Index implements HandlerIndex {
-        private final HandlerIndex reflective = ReflectiveHandlerIndex.reflective(RuntimeCharm.class);
+        private final HandlerIndex reflective = ReactiveHandlers.of(RuntimeCharm.class);
 
         @Override
         public Class<?> handlerClass() {

@@ -1,6 +1,5 @@
 package dev.charms.reactive.benchmarks;
 
-import com.google.gson.JsonObject;
 import dev.charms.reactive.config.Config;
 import dev.charms.reactive.config.ConfigYaml;
 import dev.charms.reactive.dispatch.HandlerSet;
@@ -50,16 +49,8 @@ public final class OneHook {
                 .build();
         InMemoryJujuBackend backend = new InMemoryJujuBackend(Map.of("greeting", "hi"), true, Map.of(),
                 new StatusValue("unknown", ""), Map.of());
-        // StateFile keeps the format version outside the state it returns and refuses it on write, while
-        // UnitState (and so HookRunner) wants it inside a non-empty state: bridge the two here.
-        JsonObject state = stateFile.read();
-        if (state.size() > 0) {
-            state.addProperty(StateFile.FORMAT_KEY, StateFile.FORMAT_VERSION);
-        }
-        HookOutcome outcome = runner.run(backend, "install", state);
-        JsonObject committed = outcome.state();
-        committed.remove(StateFile.FORMAT_KEY);
-        stateFile.write(committed);
+        HookOutcome outcome = runner.run(backend, "install", stateFile.read());
+        stateFile.write(outcome.state());
         System.out.println("committed " + stateFile.path() + " after " + String.join(", ", outcome.invoked()));
         if (args.length == 2) {
             System.err.println("rss-kb " + peakResidentKb());

@@ -7,7 +7,7 @@ import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.samples.hello.demo.HelloHarness;
 import dev.charms.reactive.samples.hello.demo.SimulatedHost;
 import dev.charms.reactive.testing.Harness;
-import dev.charms.reactive.testing.ReflectiveHandlerIndex;
+import dev.charms.reactive.discovery.HandlerDiscovery;
 import dev.charms.reactive.testing.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -205,6 +205,6 @@ class HelloCharmTest {
                 .getResourceAsStream("META-INF/services/dev.charms.reactive.spi.HandlerIndex").readAllBytes());
 
         assertThat(services.strip()).isEqualTo(index.getName());
-        assertThat(ReflectiveHandlerIndex.forClass(HelloCharm.class)).isInstanceOf(index);
+        assertThat(HandlerDiscovery.forClass(HelloCharm.class)).isInstanceOf(index);
     }
 }
