@@ -59,9 +59,9 @@ class BuiltCharmIT {
         assertThat(jars).anyMatch(jar -> jar.startsWith("lib/reactive-core-"))
                 .anyMatch(jar -> jar.startsWith("lib/gson-"))
                 .noneMatch(jar -> jar.contains("processor") || jar.contains("junit"));
-        String classpath = text("dispatch").replaceAll("(?s).*-cp \"([^\"]*)\".*", "$1");
+        String classpath = text("dispatch").replaceAll("(?s).*\nclasspath=\"([^\"]*)\".*", "$1");
         List<String> entries = List.of(classpath.split(":"));
-        assertThat(entries).hasSameSizeAs(jars).last().isEqualTo("$JUJU_CHARM_DIR/" + ownJar());
+        assertThat(entries).hasSameSizeAs(jars).last().isEqualTo(ownJar());
     }
 
     @Test
