@@ -7,6 +7,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.charms.reactive.Injectable;
+import dev.charms.reactive.internal.Suggestions;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -182,27 +183,9 @@ public final class Config {
 
     private String suggestion(String option) {
         return names().stream()
-                .filter(n -> distance(n, option) <= 2)
+                .filter(n -> Suggestions.distance(n, option) <= 2)
                 .findFirst()
                 .map(n -> "; did you mean \"" + n + "\"?")
                 .orElse("; declared options: " + String.join(", ", names()));
-    }
-
-    private static int distance(String a, String b) {
-        int[] row = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            row[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int diagonal = row[0];
-            row[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int above = row[j];
-                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1),
-                        diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.length()];
     }
 }

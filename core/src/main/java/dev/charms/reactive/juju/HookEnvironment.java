@@ -1,6 +1,7 @@
 package dev.charms.reactive.juju;
 
 import dev.charms.reactive.Injectable;
+import dev.charms.reactive.internal.Suggestions;
 import dev.charms.reactive.juju.HookEnvironmentException.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,7 +179,7 @@ public final class HookEnvironment {
         Optional<String> endpoint = hookName.endpoint();
         if (endpoint.isPresent() && !declaredEndpoints.contains(endpoint.get())) {
             String nearest = declaredEndpoints.stream()
-                    .min(Comparator.comparingInt(candidate -> distance(candidate, endpoint.get())))
+                    .min(Comparator.comparingInt(candidate -> Suggestions.distance(candidate, endpoint.get())))
                     .map(candidate -> "; did you mean " + candidate + "?")
                     .orElse("; metadata.yaml declares no endpoints");
             throw new HookEnvironmentException(List.of(new Problem("JUJU_DISPATCH_PATH", Optional.of(dispatchPath),
@@ -186,26 +187,6 @@ public final class HookEnvironment {
                             + ", but " + endpoint.get() + " is not one" + nearest)));
         }
         return hookName;
-    }
-
-    /** Levenshtein distance, for "did you mean" hints. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** The hook or action name and what it is about; see {@link #hookName(Collection)} to also check the endpoint. */

@@ -1,5 +1,6 @@
 package dev.charms.reactive.layers.cli;
 
+import dev.charms.reactive.internal.Suggestions;
 import dev.charms.reactive.layers.LayerToolException;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.charms.reactive.layers.options;
 
+import dev.charms.reactive.internal.Suggestions;
 import dev.charms.reactive.layers.LayerToolException;
-import dev.charms.reactive.layers.Suggestions;
 import dev.charms.reactive.layers.source.Layer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

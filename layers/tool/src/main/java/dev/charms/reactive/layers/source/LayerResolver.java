@@ -1,7 +1,7 @@
 package dev.charms.reactive.layers.source;
 
+import dev.charms.reactive.internal.Suggestions;
 import dev.charms.reactive.layers.LayerToolException;
-import dev.charms.reactive.layers.Suggestions;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
-package dev.charms.reactive.layers;
+package dev.charms.reactive.internal;
 
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean ...?" for misspelt layer, interface and option names. */
+/** "Did you mean ...?" hints for misspelt names: options, endpoints, layers, interfaces. Internal to the framework. */
 public final class Suggestions {
 
     private Suggestions() {
@@ -31,7 +31,8 @@ public final class Suggestions {
         return closest(wrong, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }
 
-    private static int distance(String a, String b) {
+    /** The Levenshtein distance between two names. */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
