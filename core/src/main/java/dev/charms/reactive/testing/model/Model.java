@@ -9,21 +9,30 @@ import dev.charms.reactive.endpoints.EndpointSupport;
 import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.log.LogLine;
 import dev.charms.reactive.state.UnitState;
+import dev.charms.reactive.dispatch.RelationDeclaration;
 import dev.charms.reactive.testing.InMemoryJujuBackend;
+import dev.charms.reactive.testing.RelationState;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * A simulated Juju model: applications deployed from {@link Charm}s, their units (one machine each), leadership and
- * config. Each operation fires the hooks Juju would, in Juju's order, unit by unit, each through the production
- * {@link HookRunner} against an {@link InMemoryJujuBackend} made from the model's state.
+ * A simulated Juju model: applications deployed from {@link Charm}s, their units (one machine each), leadership,
+ * config and relations between two applications with their data. Each operation queues the hooks Juju would fire, in
+ * Juju's order, and runs them one at a time, each through the production {@link HookRunner} against an
+ * {@link InMemoryJujuBackend} made from the model's state; what a hook changes (leader settings, relation data) queues
+ * the hooks it causes on other units ({@code leader-settings-changed}, {@code -relation-changed}), run before the
+ * operation returns.
  * <pre>{@code
  * Model model = new Model();
  * model.deploy("hello", Charm.of(HelloCharm.class).configYaml(yaml), 2);
@@ -39,7 +48,68 @@ import java.util.stream.Collectors;
 public final class Model {
     private final Map<String, Application> applications = new LinkedHashMap<>();
     private final List<HookRun> timeline = new ArrayList<>();
+    private final List<Relation> relations = new ArrayList<>();
+    private final Deque<Event> pending = new ArrayDeque<>();
     private int nextMachine;
+    private int nextRelation;
+
+    /** A hook due on a unit; {@code relation} and {@code remoteUnit} are null unless it is a relation hook. */
+    private record Event(Application app, SimulatedUnit unit, String hook, Relation relation, String remoteUnit) {
+    }
+
+    /** One side of a relation: an application and its endpoint. */
+    private record Side(Application app, String endpoint) {
+    }
+
+    /** A relation between two applications, with the data each unit and application published. */
+    private static final class Relation {
+        private final int number;
+        private final Side first;
+        private final Side second;
+        private final Map<String, Map<String, String>> unitData = new HashMap<>();
+        private final Map<String, Map<String, String>> appData = new HashMap<>();
+        private final Map<String, Set<String>> joined = new HashMap<>();
+
+        private Relation(int number, Side first, Side second) {
+            this.number = number;
+            this.first = first;
+            this.second = second;
+        }
+
+        private boolean involves(Application app) {
+            return first.app == app || second.app == app;
+        }
+
+        private Side local(Application app) {
+            return first.app == app ? first : second;
+        }
+
+        private Side remote(Application app) {
+            return first.app == app ? second : first;
+        }
+
+        /** The relation's id as the application's units see it, e.g. {@code db:0}. */
+        private String id(Application app) {
+            return local(app).endpoint + ":" + number;
+        }
+
+        private Set<String> joinedBy(String unit) {
+            return joined.computeIfAbsent(unit, u -> new TreeSet<>());
+        }
+
+        /** The relation as the unit's hook sees it: the remote units it has joined, and all the data. */
+        private RelationState viewOf(Application app, String unit) {
+            Application other = remote(app).app;
+            RelationState view = RelationState.of(id(app), other.name)
+                    .appData(appData.getOrDefault(other.name, Map.of()))
+                    .localUnitData(unitData.getOrDefault(unit, Map.of()))
+                    .localAppData(appData.getOrDefault(app.name, Map.of()));
+            for (String remoteUnit : joinedBy(unit)) {
+                view = view.unit(remoteUnit, unitData.getOrDefault(remoteUnit, Map.of()));
+            }
+            return view;
+        }
+    }
 
     /** One deployed application: its charm, config, leader, leader settings and units in the order added. */
     private static final class Application {
@@ -93,15 +163,23 @@ public final class Model {
         String name = app.name + "/" + app.nextUnit++;
         SimulatedUnit unit = new SimulatedUnit(name, String.valueOf(nextMachine++));
         app.units.put(name, unit);
-        run(app, unit, "install");
+        fire(app, unit, "install");
+        List<Relation> related = relations.stream().filter(r -> r.involves(app)).toList();
+        related.forEach(r -> fireRelation(app, unit, "created", r, null));
         if (app.leader == null) {
             app.leader = name;
-            run(app, unit, "leader-elected");
+            fire(app, unit, "leader-elected");
         } else {
-            run(app, unit, "leader-settings-changed");
+            fire(app, unit, "leader-settings-changed");
         }
-        run(app, unit, "config-changed");
-        run(app, unit, "start");
+        fire(app, unit, "config-changed");
+        fire(app, unit, "start");
+        for (Relation r : related) {
+            Application other = r.remote(app).app;
+            other.units.values().forEach(remote -> join(app, unit, r, remote));
+            other.units.values().forEach(remote -> join(other, remote, r, unit));
+        }
+        drain();
         return unit;
     }
 
@@ -114,15 +192,17 @@ public final class Model {
     public void removeUnit(String unitName) {
         SimulatedUnit unit = unit(unitName);
         Application app = applications.get(unit.application());
-        run(app, unit, "stop");
-        run(app, unit, "remove");
+        fire(app, unit, "stop");
+        fire(app, unit, "remove");
+        drain();
         app.units.remove(unitName);
         if (unitName.equals(app.leader)) {
             app.leader = null;
             app.units.values().stream().findFirst().ifPresent(next -> {
                 app.leader = next.name();
-                run(app, next, "leader-elected");
+                fire(app, next, "leader-elected");
             });
+            drain();
         }
     }
 
@@ -136,12 +216,67 @@ public final class Model {
         Application app = application(application);
         Object defaultValue = app.charm.option(app.name, option).defaultValue();
         app.config.put(option, value == null ? defaultValue : value);
-        app.units.values().forEach(u -> run(app, u, "config-changed"));
+        app.units.values().forEach(u -> fire(app, u, "config-changed"));
+        drain();
     }
 
     /** Runs update-status on every unit of every application, in deployment order. */
     public void updateStatus() {
-        applications.values().forEach(app -> app.units.values().forEach(u -> run(app, u, "update-status")));
+        applications.values().forEach(app -> app.units.values().forEach(u -> fire(app, u, "update-status")));
+        drain();
+    }
+
+    /**
+     * Relates two applications' endpoints, each written {@code application:endpoint}, as {@code juju integrate} does:
+     * every unit runs {@code <endpoint>-relation-created}, then each unit runs {@code -relation-joined} and
+     * {@code -relation-changed} for each remote unit. Data a unit or leader publishes afterwards runs
+     * {@code -relation-changed} on the remote units that have joined it. The relation's id is
+     * {@code <local endpoint>:<n>} on each side, with the same n.
+     *
+     * @throws IllegalArgumentException if an application is not deployed, its metadata does not declare the endpoint,
+     *     the interfaces differ, or both sides are one application (peer relations are not simulated yet)
+     */
+    public void relate(String first, String second) {
+        Side a = side(first);
+        Side b = side(second);
+        if (a.app == b.app) {
+            throw new IllegalArgumentException("cannot relate " + first + " to " + second
+                    + ": both are application " + a.app.name + "; peer relations are not simulated yet");
+        }
+        String interfaceA = declaration(a).interfaceName();
+        String interfaceB = declaration(b).interfaceName();
+        if (!interfaceA.equals(interfaceB)) {
+            throw new IllegalArgumentException("cannot relate " + first + " (interface " + interfaceA + ") to "
+                    + second + " (interface " + interfaceB + "); both ends must declare the same interface");
+        }
+        Relation relation = new Relation(nextRelation++, a, b);
+        relations.add(relation);
+        for (Side side : List.of(a, b)) {
+            side.app.units.values().forEach(u -> fireRelation(side.app, u, "created", relation, null));
+        }
+        for (Side side : List.of(a, b)) {
+            Application other = relation.remote(side.app).app;
+            side.app.units.values().forEach(u -> other.units.values().forEach(r -> join(side.app, u, relation, r)));
+        }
+        drain();
+    }
+
+    /**
+     * The data a unit, or an application's leader when {@code unitOrApp} is an application name, published in the
+     * relation between two applications; empty when it published none.
+     *
+     * @throws IllegalArgumentException if the two applications are not related
+     */
+    public Map<String, String> relationData(String application, String remoteApplication, String unitOrApp) {
+        Application app = application(application);
+        Application other = application(remoteApplication);
+        Relation relation = relations.stream().filter(r -> r.involves(app) && r.remote(app).app == other).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(application + " and " + remoteApplication
+                        + " are not related; call relate(\"" + application + ":<endpoint>\", \"" + remoteApplication
+                        + ":<endpoint>\") first"));
+        Map<String, String> data = unitOrApp.contains("/") ? relation.unitData.get(unitOrApp)
+                : relation.appData.get(unitOrApp);
+        return data == null ? Map.of() : Map.copyOf(data);
     }
 
     /**
@@ -193,17 +328,62 @@ public final class Model {
         return app;
     }
 
-    private void run(Application app, SimulatedUnit unit, String hook) {
+    private Side side(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("\"" + text + "\" names no endpoint; write application:endpoint,"
+                    + " e.g. wordpress:db");
+        }
+        return new Side(application(text.substring(0, colon)), text.substring(colon + 1));
+    }
+
+    private static RelationDeclaration declaration(Side side) {
+        return side.app.charm.relations().stream().filter(d -> d.name().equals(side.endpoint)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("application " + side.app.name + " has no endpoint '"
+                        + side.endpoint + "'; its metadata declares " + side.app.charm.relations().stream()
+                                .map(RelationDeclaration::name).toList()));
+    }
+
+    private void fire(Application app, SimulatedUnit unit, String hook) {
+        pending.add(new Event(app, unit, hook, null, null));
+    }
+
+    private void fireRelation(Application app, SimulatedUnit unit, String kind, Relation relation, String remoteUnit) {
+        pending.add(new Event(app, unit, relation.local(app).endpoint + "-relation-" + kind, relation, remoteUnit));
+    }
+
+    /** The unit joins the remote unit: joined, then changed. */
+    private void join(Application app, SimulatedUnit unit, Relation relation, SimulatedUnit remote) {
+        fireRelation(app, unit, "joined", relation, remote.name());
+        fireRelation(app, unit, "changed", relation, remote.name());
+    }
+
+    private void drain() {
+        while (!pending.isEmpty()) {
+            run(pending.poll());
+        }
+    }
+
+    private void run(Event event) {
+        Application app = event.app;
+        SimulatedUnit unit = event.unit;
+        String hook = event.hook;
+        if (hook.endsWith("-relation-joined")) {
+            event.relation.joinedBy(unit.name()).add(event.remoteUnit);
+        }
         boolean leader = unit.name().equals(app.leader);
         InMemoryJujuBackend backend = new InMemoryJujuBackend(app.config, leader, app.leaderSettings, unit.status(),
                 Map.of());
-        backend.setRelations(unit.name(), List.of());
+        List<Relation> related = relations.stream().filter(r -> r.involves(app)).toList();
+        backend.setRelations(unit.name(), related.stream().map(r -> r.viewOf(app, unit.name())).toList());
         HookRunner.Builder builder = HookRunner.builder(app.charm.handlers())
                 .relations(app.charm.relations())
                 .configOptions(app.charm.options())
                 .failOnIterationCap(true);
-        EndpointSupport.of(app.charm.handlers(), app.charm.relations(), EndpointEnvironment.of(unit.name()))
-                .install(builder);
+        EndpointEnvironment environment = event.relation == null ? EndpointEnvironment.of(unit.name())
+                : new EndpointEnvironment(unit.name(), Optional.of(event.relation.id(app)),
+                        Optional.ofNullable(event.remoteUnit));
+        EndpointSupport.of(app.charm.handlers(), app.charm.relations(), environment).install(builder);
         JsonObject before = unit.stateForHook();
         HookOutcome outcome;
         try {
@@ -221,8 +401,26 @@ public final class Model {
                 statuses.get(statuses.size() - 1));
         timeline.add(record);
         unit.recordHook(record, outcome.state(), statuses.subList(1, statuses.size()), outcome.log());
-        if (leader) {
+        if (leader && !backend.leaderSettings().equals(app.leaderSettings)) {
             app.leaderSettings = backend.leaderSettings();
+            app.units.values().stream().filter(u -> u != unit).forEach(u -> fire(app, u, "leader-settings-changed"));
+        }
+        related.forEach(r -> publish(app, unit, r, backend));
+    }
+
+    /** Stores what the unit published in the relation; each remote unit that joined it runs relation-changed. */
+    private void publish(Application app, SimulatedUnit unit, Relation relation, InMemoryJujuBackend backend) {
+        String id = relation.id(app);
+        Map<String, String> unitData = backend.relationData(id, unit.name(), false);
+        Map<String, String> appData = backend.relationData(id, app.name, true);
+        boolean changed = !unitData.equals(relation.unitData.getOrDefault(unit.name(), Map.of()))
+                | !appData.equals(relation.appData.getOrDefault(app.name, Map.of()));
+        relation.unitData.put(unit.name(), new TreeMap<>(unitData));
+        relation.appData.put(app.name, new TreeMap<>(appData));
+        if (changed) {
+            Application other = relation.remote(app).app;
+            other.units.values().stream().filter(r -> relation.joinedBy(r.name()).contains(unit.name()))
+                    .forEach(r -> fireRelation(other, r, "changed", relation, unit.name()));
         }
     }
 

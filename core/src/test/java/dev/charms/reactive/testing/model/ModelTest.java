@@ -155,6 +155,26 @@ class ModelTest {
         assertThat(model.unit("lead/2").hookNames()).doesNotContain("leader-elected");
     }
 
+    static class TokenCharm {
+        @When({"leadership.is_leader", "config.changed.token"})
+        void share(Config config, Leadership leadership) {
+            leadership.set("token", config.getString("token"));
+        }
+    }
+
+    @Test
+    void leaderSettingsWrittenByTheLeaderRunLeaderSettingsChangedOnTheOthers() {
+        Model model = new Model();
+        model.deploy("token", Charm.of(TokenCharm.class).configYaml("options: {token: {type: string, default: a}}"), 2);
+        int before = model.timeline().size();
+        model.config("token", "token", "b");
+
+        assertThat(model.timeline().subList(before, model.timeline().size()))
+                .extracting(r -> r.unit() + " " + r.hook())
+                .containsExactly("token/0 config-changed", "token/1 config-changed", "token/1 leader-settings-changed");
+        assertThat(model.leaderSettings("token")).containsEntry("token", "b");
+    }
+
     @Test
     void theTimelineTellsEachHookWithHandlersPersistentFlagChangesAndStatus() {
         Model model = new Model();
