@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,8 @@ public final class Model {
     private final List<HookRun> timeline = new ArrayList<>();
     private final List<Relation> relations = new ArrayList<>();
     private final Deque<Event> pending = new ArrayDeque<>();
+    private final Map<String, List<SeriesUpgradeStatus>> upgrades = new HashMap<>();
+    private final Map<String, Set<Event>> held = new HashMap<>();
     private int nextMachine;
     private int nextRelation;
 
@@ -191,6 +194,10 @@ public final class Model {
      */
     public void removeUnit(String unitName) {
         SimulatedUnit unit = unit(unitName);
+        if (seriesUpgradeStatus(unit.machine()) != SeriesUpgradeStatus.NOT_STARTED) {
+            throw new IllegalStateException("cannot remove " + unitName + " while machine " + unit.machine()
+                    + " is in a series upgrade (" + seriesUpgradeStatus(unit.machine()) + "); complete it first");
+        }
         Application app = applications.get(unit.application());
         fire(app, unit, "stop");
         fire(app, unit, "remove");
@@ -198,12 +205,99 @@ public final class Model {
         app.units.remove(unitName);
         if (unitName.equals(app.leader)) {
             app.leader = null;
-            app.units.values().stream().findFirst().ifPresent(next -> {
-                app.leader = next.name();
-                fire(app, next, "leader-elected");
-            });
-            drain();
+            electLeaders();
         }
+    }
+
+    /** Elects the first unit of each application without a leader whose leadership is not pinned. */
+    private void electLeaders() {
+        applications.values().stream().filter(app -> app.leader == null && !pinned(app))
+                .forEach(app -> app.units.values().stream().findFirst().ifPresent(next -> {
+                    app.leader = next.name();
+                    fire(app, next, "leader-elected");
+                }));
+        drain();
+    }
+
+    /**
+     * Prepares the machine for a series upgrade, as {@code juju upgrade-machine <machine> prepare} does: pins the
+     * leadership of its units' applications, runs pre-series-upgrade on each of its units, and leaves the machine
+     * in {@code prepare completed}. From then until {@link #completeSeriesUpgrade}, no hook runs on its units: the
+     * hooks other operations cause there are held, and a leader removed elsewhere is not replaced.
+     *
+     * @throws IllegalArgumentException if no unit runs on the machine
+     * @throws IllegalStateException if the machine's series upgrade has already started
+     */
+    public void prepareSeriesUpgrade(String machine) {
+        List<SimulatedUnit> units = unitsOn(machine, SeriesUpgradeStatus.NOT_STARTED,
+                "is already prepared for a series upgrade", "run completeSeriesUpgrade(\"" + machine + "\")");
+        upgrades.put(machine, new ArrayList<>(List.of(SeriesUpgradeStatus.PREPARE_STARTED)));
+        enter(machine, SeriesUpgradeStatus.PREPARE_RUNNING);
+        runOnEach(units, "pre-series-upgrade");
+        enter(machine, SeriesUpgradeStatus.PREPARE_COMPLETED);
+    }
+
+    /**
+     * Completes the machine's series upgrade, as {@code juju upgrade-machine <machine> complete} does: runs
+     * post-series-upgrade on each of its units, then the hooks held since the preparation (each distinct hook once,
+     * in the order first caused), unpins leadership and elects leaders where one was removed. The machine's status
+     * then returns to {@code not started}.
+     *
+     * @throws IllegalArgumentException if no unit runs on the machine
+     * @throws IllegalStateException if the machine was not prepared
+     */
+    public void completeSeriesUpgrade(String machine) {
+        List<SimulatedUnit> units = unitsOn(machine, SeriesUpgradeStatus.PREPARE_COMPLETED,
+                "has not been prepared for a series upgrade", "run prepareSeriesUpgrade(\"" + machine + "\") first");
+        enter(machine, SeriesUpgradeStatus.COMPLETE_STARTED);
+        enter(machine, SeriesUpgradeStatus.COMPLETE_RUNNING);
+        runOnEach(units, "post-series-upgrade");
+        enter(machine, SeriesUpgradeStatus.COMPLETED);
+        pending.addAll(held.getOrDefault(machine, Set.of()));
+        held.remove(machine);
+        drain();
+        electLeaders();
+        upgrades.get(machine).add(SeriesUpgradeStatus.NOT_STARTED);
+    }
+
+    /** The machine's series upgrade status now; {@code not started} when none was prepared or it completed. */
+    public SeriesUpgradeStatus seriesUpgradeStatus(String machine) {
+        List<SeriesUpgradeStatus> history = upgrades.get(machine);
+        return history == null ? SeriesUpgradeStatus.NOT_STARTED : history.get(history.size() - 1);
+    }
+
+    /** Every series upgrade status the machine went through, in order; empty when none was prepared. */
+    public List<SeriesUpgradeStatus> seriesUpgradeHistory(String machine) {
+        return List.copyOf(upgrades.getOrDefault(machine, List.of()));
+    }
+
+    /** Whether the application's leadership is pinned: one of its units is on a machine in a series upgrade. */
+    private boolean pinned(Application app) {
+        return app.units.values().stream().map(u -> seriesUpgradeStatus(u.machine()))
+                .anyMatch(s -> s != SeriesUpgradeStatus.NOT_STARTED && s != SeriesUpgradeStatus.COMPLETED);
+    }
+
+    private void enter(String machine, SeriesUpgradeStatus status) {
+        upgrades.get(machine).add(status);
+    }
+
+    /** The machine's units, when its series upgrade status is {@code expected}; else an error saying why and what to do. */
+    private List<SimulatedUnit> unitsOn(String machine, SeriesUpgradeStatus expected, String refusal, String remedy) {
+        List<SimulatedUnit> units = units().stream().filter(u -> u.machine().equals(machine)).toList();
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("units for machine \"" + machine + "\" not found");
+        }
+        SeriesUpgradeStatus status = seriesUpgradeStatus(machine);
+        if (status != expected) {
+            throw new IllegalStateException("machine " + machine + " " + refusal + "; its status is \"" + status
+                    + "\"; " + remedy);
+        }
+        return units;
+    }
+
+    private void runOnEach(List<SimulatedUnit> units, String hook) {
+        units.forEach(u -> fire(applications.get(u.application()), u, hook));
+        drain();
     }
 
     /**
@@ -360,7 +454,14 @@ public final class Model {
 
     private void drain() {
         while (!pending.isEmpty()) {
-            run(pending.poll());
+            Event event = pending.poll();
+            String machine = event.unit.machine();
+            SeriesUpgradeStatus status = seriesUpgradeStatus(machine);
+            if (status == SeriesUpgradeStatus.PREPARE_COMPLETED || status == SeriesUpgradeStatus.COMPLETE_STARTED) {
+                held.computeIfAbsent(machine, m -> new LinkedHashSet<>()).add(event);
+            } else {
+                run(event);
+            }
         }
     }
 
