@@ -187,10 +187,13 @@ public final class Model {
     }
 
     /**
-     * Removes a unit: it runs stop, then remove, and leaves the model with its machine. When it was the leader, the
-     * first remaining unit is elected and runs leader-elected.
+     * Removes a unit and its machine. In each of its relations, the unit runs {@code -relation-departed} for each
+     * remote unit it joined, and each remote unit that joined it runs {@code -relation-departed} for it; then the unit
+     * runs {@code -relation-broken} per relation, stop, and remove. When it was the leader, the first remaining unit
+     * is elected and runs leader-elected (unless leadership is pinned by a series upgrade).
      *
      * @throws IllegalArgumentException if there is no such unit
+     * @throws IllegalStateException if the unit's machine is in a series upgrade
      */
     public void removeUnit(String unitName) {
         SimulatedUnit unit = unit(unitName);
@@ -199,6 +202,14 @@ public final class Model {
                     + " is in a series upgrade (" + seriesUpgradeStatus(unit.machine()) + "); complete it first");
         }
         Application app = applications.get(unit.application());
+        List<Relation> related = relations.stream().filter(r -> r.involves(app)).toList();
+        for (Relation r : related) {
+            Application other = r.remote(app).app;
+            r.joinedBy(unitName).forEach(remote -> fireRelation(app, unit, "departed", r, remote));
+            other.units.values().stream().filter(o -> r.joinedBy(o.name()).contains(unitName))
+                    .forEach(o -> fireRelation(other, o, "departed", r, unitName));
+        }
+        related.forEach(r -> fireRelation(app, unit, "broken", r, null));
         fire(app, unit, "stop");
         fire(app, unit, "remove");
         drain();
@@ -471,6 +482,8 @@ public final class Model {
         String hook = event.hook;
         if (hook.endsWith("-relation-joined")) {
             event.relation.joinedBy(unit.name()).add(event.remoteUnit);
+        } else if (hook.endsWith("-relation-departed")) {
+            event.relation.joinedBy(unit.name()).remove(event.remoteUnit);
         }
         boolean leader = unit.name().equals(app.leader);
         InMemoryJujuBackend backend = new InMemoryJujuBackend(app.config, leader, app.leaderSettings, unit.status(),

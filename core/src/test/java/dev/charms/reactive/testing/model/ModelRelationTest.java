@@ -101,6 +101,22 @@ class ModelRelationTest {
     }
 
     @Test
+    void removingARelatedUnitDepartsBothSidesThenBreaksStopsAndRemoves() {
+        Model model = webAndProxy(2);
+        model.relate("web:website", "proxy:backend");
+        int before = model.timeline().size();
+        model.removeUnit("web/1");
+
+        assertThat(model.timeline().subList(before, model.timeline().size()))
+                .extracting(r -> r.unit() + " " + r.hook())
+                .containsExactly("web/1 website-relation-departed", "proxy/0 backend-relation-departed",
+                        "web/1 website-relation-broken", "web/1 stop", "web/1 remove");
+        model.config("web", "port", 81L);
+        assertThat(model.unit("proxy/0").status())
+                .isEqualTo(new StatusValue("active", "backends [web/0=web.example.com:81]"));
+    }
+
+    @Test
     void relatingMismatchedOrUnknownEndpointsSaysWhy() {
         Model model = webAndProxy(1);
 
