@@ -4,20 +4,20 @@ import com.google.gson.JsonObject;
 import dev.charms.reactive.dispatch.HookFailedException;
 import dev.charms.reactive.dispatch.HookOutcome;
 import dev.charms.reactive.dispatch.HookRunner;
+import dev.charms.reactive.dispatch.RelationDeclaration;
 import dev.charms.reactive.endpoints.EndpointEnvironment;
 import dev.charms.reactive.endpoints.EndpointSupport;
 import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.log.LogLine;
 import dev.charms.reactive.state.UnitState;
-import dev.charms.reactive.dispatch.RelationDeclaration;
 import dev.charms.reactive.testing.InMemoryJujuBackend;
 import dev.charms.reactive.testing.RelationState;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * Juju's order, and runs them one at a time, each through the production {@link HookRunner} against an
  * {@link InMemoryJujuBackend} made from the model's state; what a hook changes (leader settings, relation data) queues
  * the hooks it causes on other units ({@code leader-settings-changed}, {@code -relation-changed}), run before the
- * operation returns.
+ * operation returns. A machine in a series upgrade ({@link #prepareSeriesUpgrade}) holds its units' hooks until
+ * {@link #completeSeriesUpgrade}.
  * <pre>{@code
  * Model model = new Model();
  * model.deploy("hello", Charm.of(HelloCharm.class).configYaml(yaml), 2);
