@@ -1,0 +1,93 @@
+package dev.charms.reactive.testing.model;
+
+import com.google.gson.JsonObject;
+import dev.charms.reactive.juju.StatusValue;
+import dev.charms.reactive.log.LogLine;
+import dev.charms.reactive.state.UnitState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One unit of a {@link Model}: its machine, its persisted unit state, and what its hooks did. A live view: it changes
+ * as the model runs hooks.
+ */
+public final class SimulatedUnit {
+    private final String name;
+    private final String machine;
+    private JsonObject state = UnitState.empty().toJson();
+    private final List<HookRun> hooks = new ArrayList<>();
+    private final List<StatusValue> statusHistory = new ArrayList<>(List.of(new StatusValue("unknown", "")));
+    private final List<LogLine> log = new ArrayList<>();
+
+    SimulatedUnit(String name, String machine) {
+        this.name = name;
+        this.machine = machine;
+    }
+
+    /** The unit's name, e.g. {@code hello/0}. */
+    public String name() {
+        return name;
+    }
+
+    /** The id of the machine the unit runs on, e.g. {@code 0}. */
+    public String machine() {
+        return machine;
+    }
+
+    /** The application's name, e.g. {@code hello}. */
+    public String application() {
+        return name.substring(0, name.indexOf('/'));
+    }
+
+    /** The names of the hooks run on the unit, in order. */
+    public List<String> hookNames() {
+        return hooks.stream().map(HookRun::hook).toList();
+    }
+
+    /** The hooks run on the unit, in order. */
+    public List<HookRun> hooks() {
+        return List.copyOf(hooks);
+    }
+
+    /** The handlers invoked on the unit over all its hooks, in order, with repeats. */
+    public List<String> invoked() {
+        return hooks.stream().flatMap(h -> h.invoked().stream()).toList();
+    }
+
+    /** The flags set now, sorted. */
+    public Set<String> flags() {
+        return Set.copyOf(UnitState.fromJson(state).flags());
+    }
+
+    /** The unit's status now. */
+    public StatusValue status() {
+        return statusHistory.get(statusHistory.size() - 1);
+    }
+
+    /** Every status the unit had: {@code unknown} first, then each one a handler set, in order. */
+    public List<StatusValue> statusHistory() {
+        return List.copyOf(statusHistory);
+    }
+
+    /** Every line the unit's hooks logged, trace included, in order. */
+    public List<LogLine> log() {
+        return List.copyOf(log);
+    }
+
+    /** The persisted unit state now; a copy. */
+    public JsonObject state() {
+        return state.deepCopy();
+    }
+
+    JsonObject stateForHook() {
+        return state;
+    }
+
+    void recordHook(HookRun run, JsonObject newState, List<StatusValue> newStatuses, List<LogLine> hookLog) {
+        hooks.add(run);
+        state = newState;
+        statusHistory.addAll(newStatuses);
+        log.addAll(hookLog);
+    }
+}
