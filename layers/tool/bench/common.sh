@@ -10,7 +10,7 @@ work_dir="$module_dir/target/bench"
 tool_classpath() {
     mkdir -p "$work_dir"
     (cd "$repo_dir" && mvn -B -q -o -pl layers/tool -am package -DskipTests \
-        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
+        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -DincludeScope=test \
         -Dmdep.outputFile=target/bench/dependencies >&2)
     printf '%s:%s:%s\n' "$module_dir/target/test-classes" "$module_dir/target/classes" \
         "$(cat "$module_dir/target/bench/dependencies")" > "$work_dir/classpath"
