@@ -1,15 +1,13 @@
 package dev.charms.reactive.host;
 
 import dev.charms.reactive.Injectable;
+import dev.charms.reactive.internal.DurableFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipalLookupService;
@@ -89,20 +87,12 @@ public final class Files {
             Path directory = target.getParent();
             java.nio.file.Files.createDirectories(directory);
             temporary = java.nio.file.Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            DurableFiles.writeAndForce(temporary, content);
             java.nio.file.Files.setPosixFilePermissions(temporary, permissions);
             setOwnership(temporary, owner, group);
             java.nio.file.Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             replaced = true;
-            try (FileChannel directoryChannel = FileChannel.open(directory, StandardOpenOption.READ)) {
-                directoryChannel.force(true);
-            }
+            DurableFiles.syncDirectory(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path + ": " + describe(e)
                     + (replaced ? "" : "; its old content is unchanged"), e);

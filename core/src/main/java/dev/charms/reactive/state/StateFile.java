@@ -11,13 +11,13 @@ import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import dev.charms.reactive.internal.DurableFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -27,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -142,13 +141,7 @@ public final class StateFile {
         Path temp = null;
         try {
             temp = createTemp();
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            DurableFiles.writeAndForce(temp, bytes);
             Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE);
             temp = null;
         } catch (IOException e) {
@@ -159,7 +152,7 @@ public final class StateFile {
                 deleteQuietly(temp);
             }
         }
-        syncDirectory();
+        DurableFiles.syncDirectory(directory);
         removeStaleTemps();
     }
 
@@ -362,15 +355,6 @@ public final class StateFile {
         // The umask can only take bits away; setting the mode again makes it exactly 0600 whatever the umask.
         Files.setPosixFilePermissions(temp, OWNER_READ_WRITE);
         return temp;
-    }
-
-    private void syncDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Some platforms (Windows) cannot open or sync a directory. The rename has happened; it is then as
-            // durable as the file system makes it, and failing the commit now would only misreport it.
-        }
     }
 
     /** Deletes temporary files left by writers that died mid-write; a live process's file is left alone. */
