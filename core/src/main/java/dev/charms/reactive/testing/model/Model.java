@@ -3,10 +3,7 @@ package dev.charms.reactive.testing.model;
 import com.google.gson.JsonObject;
 import dev.charms.reactive.dispatch.HookFailedException;
 import dev.charms.reactive.dispatch.HookOutcome;
-import dev.charms.reactive.dispatch.HookRunner;
 import dev.charms.reactive.dispatch.RelationDeclaration;
-import dev.charms.reactive.endpoints.EndpointEnvironment;
-import dev.charms.reactive.endpoints.EndpointSupport;
 import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.log.LogLine;
 import dev.charms.reactive.state.UnitState;
@@ -30,7 +27,7 @@ import java.util.stream.Collectors;
 /**
  * A simulated Juju model: applications deployed from {@link Charm}s, their units (one machine each), leadership,
  * config and relations between two applications with their data. Each operation queues the hooks Juju would fire, in
- * Juju's order, and runs them one at a time, each through the production {@link HookRunner} against an
+ * Juju's order, and runs them one at a time, each through a {@link HookDriver} (by default the production hook runner in this JVM) against an
  * {@link InMemoryJujuBackend} made from the model's state; what a hook changes (leader settings, relation data) queues
  * the hooks it causes on other units ({@code leader-settings-changed}, {@code -relation-changed}), run before the
  * operation returns. A machine in a series upgrade ({@link #prepareSeriesUpgrade}) holds its units' hooks until
@@ -54,8 +51,19 @@ public final class Model {
     private final Deque<Event> pending = new ArrayDeque<>();
     private final Map<String, List<SeriesUpgradeStatus>> upgrades = new HashMap<>();
     private final Map<String, Set<Event>> held = new HashMap<>();
+    private final HookDriver driver;
     private int nextMachine;
     private int nextRelation;
+
+    /** A model whose hooks run in this JVM ({@link HookDriver#inProcess()}). */
+    public Model() {
+        this(HookDriver.inProcess());
+    }
+
+    /** A model whose hooks run through this driver. */
+    public Model(HookDriver driver) {
+        this.driver = Objects.requireNonNull(driver, "driver");
+    }
 
     /** A hook due on a unit; {@code relation} and {@code remoteUnit} are null unless it is a relation hook. */
     private record Event(Application app, SimulatedUnit unit, String hook, Relation relation, String remoteUnit) {
@@ -491,18 +499,12 @@ public final class Model {
                 Map.of());
         List<Relation> related = relations.stream().filter(r -> r.involves(app)).toList();
         backend.setRelations(unit.name(), related.stream().map(r -> r.viewOf(app, unit.name())).toList());
-        HookRunner.Builder builder = HookRunner.builder(app.charm.handlers())
-                .relations(app.charm.relations())
-                .configOptions(app.charm.options())
-                .failOnIterationCap(true);
-        EndpointEnvironment environment = event.relation == null ? EndpointEnvironment.of(unit.name())
-                : new EndpointEnvironment(unit.name(), Optional.of(event.relation.id(app)),
-                        Optional.ofNullable(event.remoteUnit));
-        EndpointSupport.of(app.charm.handlers(), app.charm.relations(), environment).install(builder);
         JsonObject before = unit.stateForHook();
+        HookRequest request = new HookRequest(app.charm, unit.name(), hook,
+                Optional.ofNullable(event.relation).map(r -> r.id(app)), Optional.ofNullable(event.remoteUnit), before);
         HookOutcome outcome;
         try {
-            outcome = builder.build().run(backend, hook, before);
+            outcome = driver.run(request, backend);
         } catch (HookFailedException e) {
             String log = e.log().stream().map(LogLine::toString).collect(Collectors.joining("\n"));
             throw new ModelHookFailed("hook " + hook + " failed on unit " + unit.name() + ": " + e.getMessage()
