@@ -18,6 +18,14 @@ import java.util.Optional;
 @EndpointInterface(value = "refresh", role = EndpointInterface.Role.PEERS)
 public final class RefreshPeers extends Endpoint {
 
+    /** Clears the {@code changed} flags, which nobody needs: the layer reads every unit's data in every hook. */
+    @Override
+    protected void manageFlags() {
+        String changed = expandName("changed");
+        flags().setFlags().stream().filter(f -> f.equals(changed) || f.startsWith(changed + "."))
+                .forEach(flags()::clear);
+    }
+
     /** The peer relation; empty until Juju has created it (in the first hooks of a unit). */
     Optional<Relation> relation() {
         return relations().stream().findFirst();

@@ -5,6 +5,7 @@ import dev.charms.reactive.flags.Flags;
 import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.leadership.Leadership;
 import dev.charms.reactive.log.Log;
+import dev.charms.reactive.refresh.internal.ActionRefusals;
 import dev.charms.reactive.refresh.internal.CharmCode;
 import dev.charms.reactive.refresh.internal.Compatibility;
 import dev.charms.reactive.refresh.internal.Messages;
@@ -77,8 +78,8 @@ final class RefreshUnit {
      */
     void evaluate(Status status, DataChanged changes) {
         RefreshView view = view();
-        boolean inProgressAtStart = view.inProgress();
-        if (!inProgressAtStart) {
+        boolean inProgressAtStart = context.refreshSeenInProgress(view.inProgress());
+        if (!view.inProgress()) {
             record = record.withStartedFor(Optional.empty());
             if (leadership.isLeader()) {
                 peers.publishApplication(new Originals(code, release.workloadVersion()).toData());
@@ -97,8 +98,9 @@ final class RefreshUnit {
         checkHealth();
         publish();
         RefreshView after = view();
-        flags.toggle(RollingRefresh.IN_PROGRESS, inProgressAtStart || after.inProgress());
-        showStatuses(after, status, changes);
+        boolean inProgress = inProgressAtStart || after.inProgress();
+        flags.toggle(RollingRefresh.IN_PROGRESS, inProgress);
+        showStatuses(after, inProgress, status, changes);
         Optional<String> installed = record.workloadVersion();
         if (changes.changed(WORKLOAD_VERSION, installed.orElse(null)) && installed.isPresent()) {
             context.backend().applicationVersionSet(installed.get());
@@ -107,16 +109,7 @@ final class RefreshUnit {
 
     /** The {@code pre-refresh-check} action: on the leader, before a refresh. */
     void preRefreshCheck(ActionContext action) {
-        if (!leadership.isLeader()) {
-            action.fail(Messages.mustRunOnLeader(context.applicationName(), "pre-refresh-check"));
-            return;
-        }
-        Optional<String> refusal = refusalOfAnyAction(view());
-        if (refusal.isEmpty() && view().inProgress()) {
-            refusal = Optional.of(Messages.ALREADY_IN_PROGRESS);
-        }
-        if (refusal.isPresent()) {
-            action.fail(refusal.get());
+        if (refused(action, ActionRefusals.preRefreshCheck(view(), leadership.isLeader(), tearingDown()))) {
             return;
         }
         try {
@@ -134,10 +127,9 @@ final class RefreshUnit {
         RefreshView view = view();
         boolean checkCompatibility = action.getBoolean("check-compatibility");
         boolean runChecks = action.getBoolean("run-pre-refresh-checks");
-        Optional<String> refusal = forceRefusal(view, checkCompatibility && runChecks
-                && action.getBoolean("check-workload-container"));
-        if (refusal.isPresent()) {
-            action.fail(refusal.get());
+        boolean allChecksOn = checkCompatibility && runChecks && action.getBoolean("check-workload-container");
+        if (refused(action, ActionRefusals.forceRefreshStart(view, tearingDown(), allChecksOn,
+                !publishedCode.equals(Optional.of(code))))) {
             return;
         }
         Compatibility compatibility = view.compatibility();
@@ -169,105 +161,36 @@ final class RefreshUnit {
         action.set("result", refreshSelf() ? Messages.refreshedUnit(number) : Messages.startedButFailed(number));
     }
 
-    /** Why {@code force-refresh-start} may not run now, in the order charm-refresh checks; empty when it may. */
-    private Optional<String> forceRefusal(RefreshView view, boolean allChecksOn) {
-        if (flags.isSet(RollingRefresh.TEARING_DOWN)) {
-            return Optional.of(Messages.TEARING_DOWN);
-        }
-        if (!self.equals(view.firstUnit())) {
-            return Optional.of(Messages.mustRunOnUnit(RefreshView.number(view.firstUnit())));
-        }
-        if (view.state() == State.IDLE) {
-            return Optional.of(Messages.NO_REFRESH);
-        }
-        if (view.state() == State.UNKNOWN) {
-            return Optional.of(Messages.DETERMINING_ACTION);
-        }
-        if (allChecksOn) {
-            return Optional.of(Messages.FORCE_NEEDS_A_FALSE);
-        }
-        if (!publishedCode.equals(Optional.of(code))) {
-            return Optional.of(Messages.CHARM_CODE_OUTDATED);
-        }
-        if (view.started()) {
-            return Optional.of(Messages.unitAlreadyRefreshed(number));
-        }
-        return Optional.empty();
-    }
-
     /** The {@code resume-refresh} action: on the next unit to refresh, let it refresh now. */
     void resumeRefresh(ActionContext action) {
         RefreshView view = view();
-        Optional<String> refusal = refusalOfAnyAction(view);
-        if (refusal.isEmpty() && !view.inProgress()) {
-            refusal = Optional.of(Messages.NO_REFRESH);
-        }
-        if (refusal.isPresent()) {
-            action.fail(refusal.get());
+        if (refused(action, ActionRefusals.resumeRefreshAtAll(view, tearingDown()))) {
             return;
         }
-        if (!action.getBoolean("check-health-of-refreshed-units")) {
+        boolean checkHealth = action.getBoolean("check-health-of-refreshed-units");
+        if (!checkHealth) {
             action.log(Messages.IGNORING_HEALTH);
-            if (!view.needsWorkloadRefresh(self)) {
-                action.fail(Messages.ALREADY_REFRESHED);
-                return;
-            }
-            refreshOnAction(action, Messages.refreshingUnit(number), Messages.refreshedUnit(number));
+        }
+        if (refused(action, ActionRefusals.resumeRefresh(view, checkHealth))) {
             return;
         }
-        Optional<String> resumeRefusal = resumeRefusal(view);
-        if (resumeRefusal.isPresent()) {
-            action.fail(resumeRefusal.get());
-            return;
-        }
-        boolean first = view.pause() == PauseAfterUnitRefresh.FIRST;
-        refreshOnAction(action, first ? Messages.resumedRefreshing(number) : Messages.refreshingUnit(number),
-                first ? Messages.resumedRefreshed(number) : Messages.refreshedUnit(number));
-    }
-
-    /** Why {@code resume-refresh}, checking health, may not refresh this unit now; empty when it may. */
-    private Optional<String> resumeRefusal(RefreshView view) {
-        if (view.pause() == PauseAfterUnitRefresh.NONE) {
-            return Optional.of(Messages.RESUME_NOT_APPLICABLE);
-        }
-        Optional<String> next = view.nextUnit();
-        if (next.isEmpty()) {
-            return Optional.of(Messages.CURRENTLY_REFRESHING);
-        }
-        if (!next.get().equals(self)) {
-            return Optional.of(Messages.mustRunOnUnit(RefreshView.number(next.get())));
-        }
-        if (!view.started()) {
-            return Optional.of(Messages.unhealthy(RefreshView.number(view.firstUnit())));
-        }
-        Optional<String> unhealthy = view.firstUnhealthyBefore(self);
-        if (unhealthy.isPresent()) {
-            return Optional.of(Messages.unhealthy(RefreshView.number(unhealthy.get())));
-        }
-        if (!view.pause().waitsAt(view.index(self))) {
-            return Optional.of(Messages.CURRENTLY_REFRESHING);
-        }
-        return Optional.empty();
-    }
-
-    /** Why no refresh action may run now, whatever it is: a unit leaving, or an unknown state. */
-    private Optional<String> refusalOfAnyAction(RefreshView view) {
-        if (flags.isSet(RollingRefresh.TEARING_DOWN)) {
-            return Optional.of(Messages.TEARING_DOWN);
-        }
-        if (view.state() == State.UNKNOWN) {
-            return Optional.of(Messages.DETERMINING_ACTION);
-        }
-        return Optional.empty();
-    }
-
-    private void refreshOnAction(ActionContext action, String logLine, String result) {
-        action.log(logLine);
+        boolean resumes = checkHealth && view.pause() == PauseAfterUnitRefresh.FIRST;
+        action.log(resumes ? Messages.resumedRefreshing(number) : Messages.refreshingUnit(number));
         if (refreshSelf()) {
-            action.set("result", result);
+            action.set("result", resumes ? Messages.resumedRefreshed(number) : Messages.refreshedUnit(number));
         } else {
             action.fail(Messages.refreshFailed(release.workloadName()));
         }
+    }
+
+    /** Fails the action with the refusal, if there is one; whether there was. */
+    private static boolean refused(ActionContext action, Optional<String> refusal) {
+        refusal.ifPresent(action::fail);
+        return refusal.isPresent();
+    }
+
+    private boolean tearingDown() {
+        return flags.isSet(RollingRefresh.TEARING_DOWN);
     }
 
     /** Whether this, the first unit, starts the refresh now: the automatic checks pass. Logs why not. */
@@ -321,8 +244,10 @@ final class RefreshUnit {
         healthProblem = health.problem();
     }
 
-    private void showStatuses(RefreshView view, Status status, DataChanged changes) {
-        Optional<StatusValue> unit = view.unitStatus(release.workloadName(), precheckFailure, healthProblem);
+    private void showStatuses(RefreshView view, boolean inProgress, Status status, DataChanged changes) {
+        Optional<StatusValue> unit = inProgress
+                ? Optional.of(view.unitStatus(release.workloadName(), precheckFailure, healthProblem))
+                : Optional.empty();
         if (changes.changed(UNIT_STATUS, unit.orElse(null)) && unit.isPresent()) {
             show(status, unit.get());
         }

@@ -42,6 +42,18 @@ public final class RollingRefresh {
         }
     }
 
+    /**
+     * The same, already in the hooks phase of the hooks where a refresh can begin: {@code upgrade-charm}, and a peer
+     * joining or changing. So {@value #IN_PROGRESS} is right from the start of the hook: for the charm's own
+     * {@code @Hook} handlers, which run after this one, and for its first flag-loop iteration, whose handlers a flag
+     * set during the iteration would not stop.
+     */
+    @Hook({"upgrade-charm", "{peers:refresh}-relation-{joined,changed}"})
+    void refreshEarly(RefreshPeers peers, RefreshWorkload workload, WorkloadContext context, Flags flags,
+            Leadership leadership, Status status, DataChanged changes) {
+        refresh(peers, workload, context, flags, leadership, status, changes);
+    }
+
     /** Notes that this unit is being removed, so the refresh actions refuse to run on it. */
     @Hook("{peers:refresh}-relation-departed")
     void departed(WorkloadContext context, Flags flags) {

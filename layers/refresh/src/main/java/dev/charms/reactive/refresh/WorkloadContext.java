@@ -18,6 +18,7 @@ import java.util.OptionalInt;
 @Injectable
 public final class WorkloadContext {
     private final HookContext hook;
+    private boolean refreshSeenInProgress;
 
     WorkloadContext(HookContext hook) {
         this.hook = Objects.requireNonNull(hook, "hook");
@@ -71,6 +72,16 @@ public final class WorkloadContext {
     /** Juju, for the layer's own tool calls ({@code application-version-set}). */
     JujuBackend backend() {
         return hook.backend();
+    }
+
+    /**
+     * Notes that the layer saw a refresh in progress in this hook, and tells whether it did before: the flag
+     * {@code refresh.in-progress} stays set to the end of the hook that completes the refresh, however many times the
+     * layer runs in it.
+     */
+    boolean refreshSeenInProgress(boolean now) {
+        refreshSeenInProgress |= now;
+        return refreshSeenInProgress;
     }
 
     /** Whether this unit is the one leaving the relation of this {@code -relation-departed} hook. */

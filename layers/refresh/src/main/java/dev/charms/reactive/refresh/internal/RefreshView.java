@@ -210,31 +210,28 @@ public record RefreshView(String self, CharmCode code, String workloadVersion, M
     }
 
     /**
-     * This unit's status while a refresh is in progress, in priority order: the first unit's failed pre-refresh check
-     * (while not started); the unit's health problem; the workload version running and the charm code. Empty when no
-     * refresh is in progress (the charm's own status then applies).
+     * This unit's status during a refresh, in priority order: the first unit's failed pre-refresh check (while not
+     * started); the unit's health problem; the workload version running and the charm code. The caller shows it while
+     * {@code refresh.in-progress} is set, to the end of the hook that completes the refresh.
      *
      * @param workloadName the workload's name, e.g. {@code kv-store}
      * @param precheckFailure the message of the pre-refresh check this unit ran and saw fail in this hook
      * @param healthProblem what is wrong with the unit's workload, when its health was checked and it is unhealthy
      */
-    public Optional<StatusValue> unitStatus(String workloadName, Optional<String> precheckFailure,
+    public StatusValue unitStatus(String workloadName, Optional<String> precheckFailure,
             Optional<String> healthProblem) {
-        if (!inProgress()) {
-            return Optional.empty();
-        }
         if (precheckFailure.isPresent() && state() == State.NOT_STARTED) {
-            return Optional.of(new StatusValue("blocked", Messages.precheckFailedStatus(precheckFailure.get())));
+            return new StatusValue("blocked", Messages.precheckFailedStatus(precheckFailure.get()));
         }
         if (healthProblem.isPresent()) {
-            return Optional.of(new StatusValue("blocked", healthProblem.get()));
+            return new StatusValue("blocked", healthProblem.get());
         }
         Optional<String> installed = record(self).flatMap(UnitRecord::workloadVersion);
         if (installed.isEmpty()) {
-            return Optional.of(new StatusValue("waiting", workloadName + " not installed; " + code.describe()));
+            return new StatusValue("waiting", workloadName + " not installed; " + code.describe());
         }
-        return Optional.of(new StatusValue("active", Messages.running(workloadName, installed.get(),
-                needsWorkloadRefresh(self), code)));
+        return new StatusValue("active", Messages.running(workloadName, installed.get(), needsWorkloadRefresh(self),
+                code));
     }
 
     /** A unit's number: {@code kv/3} is 3. */
