@@ -18,6 +18,7 @@ import java.util.Optional;
  *   <li>{@code fault}: present while it is broken (it then does not answer, running or not): what a test, or an
  *       operator trying the charm out, creates to make a unit unhealthy and removes to heal it;</li>
  *   <li>{@code compacting}: present while it compacts its data, when it must not be refreshed;</li>
+ *   <li>{@code offline}: present while the machine cannot download a new version, so installing one fails;</li>
  *   <li>{@code backups/}: the backups taken.</li>
  * </ul>
  */
@@ -44,8 +45,16 @@ public final class KvStoreHost {
         return read("port").map(Integer::valueOf);
     }
 
-    /** Installs {@code version} in place of what was installed. */
+    /**
+     * Installs {@code version} in place of what was installed.
+     *
+     * @throws IllegalStateException if the machine is offline and {@code version} is not installed already
+     */
     public void install(String version) {
+        if (Files.exists(dir.resolve("offline")) && !installedVersion().equals(Optional.of(version))) {
+            throw new IllegalStateException("cannot download kv-store " + version + ": the machine is offline ("
+                    + dir.resolve("offline") + ")");
+        }
         write("version", version);
     }
 
@@ -82,6 +91,15 @@ public final class KvStoreHost {
     /** Repairs it after {@link #breakDown}. */
     public void heal() {
         delete("fault");
+    }
+
+    /** Takes the machine offline, or back online. */
+    public void offline(boolean offline) {
+        if (offline) {
+            write("offline", "");
+        } else {
+            delete("offline");
+        }
     }
 
     /** Starts or ends a compaction. */

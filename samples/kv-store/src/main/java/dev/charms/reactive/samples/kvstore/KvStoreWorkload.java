@@ -45,14 +45,21 @@ public class KvStoreWorkload implements RefreshWorkload {
         return host(context).installedVersion();
     }
 
-    /** Stops the store, installs {@code version}, configures its port and starts it. */
+    /**
+     * Stops the store, installs {@code version} and starts it again, on the port it had (the configured one on a new
+     * unit: a port change during a refresh waits for its end). If the install fails, the version that was there starts
+     * again and the failure is thrown.
+     */
     @Override
     public void refreshWorkload(WorkloadContext context, String version) {
         KvStoreHost host = host(context);
         host.stop();
-        host.install(version);
-        host.configure(context.config().getInt("port"));
-        host.start();
+        try {
+            host.install(version);
+        } finally {
+            host.configure(host.port().orElse(context.config().getInt("port")));
+            host.start();
+        }
     }
 
     @Override

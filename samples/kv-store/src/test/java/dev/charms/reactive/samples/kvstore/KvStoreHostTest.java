@@ -1,6 +1,7 @@
 package dev.charms.reactive.samples.kvstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,22 @@ class KvStoreHostTest {
         assertThat(first.getFileName()).hasToString("backup-1");
         assertThat(second.getFileName()).hasToString("backup-2");
         assertThat(Files.readString(second)).isEqualTo("version=1.0.0\nport=7001\n");
+    }
+
+    @Test
+    void anOfflineMachineCannotInstallAnotherVersion(@TempDir Path dir) {
+        KvStoreHost host = new KvStoreHost(dir);
+        host.install("1.0.0");
+        host.offline(true);
+
+        host.install("1.0.0");
+        assertThatThrownBy(() -> host.install("1.1.0")).hasMessageStartingWith(
+                "cannot download kv-store 1.1.0: the machine is offline");
+        assertThat(host.installedVersion()).contains("1.0.0");
+
+        host.offline(false);
+        host.install("1.1.0");
+        assertThat(host.installedVersion()).contains("1.1.0");
     }
 
     @Test
