@@ -54,7 +54,12 @@ public record CharmFiles(List<RelationDeclaration> relations, List<ConfigOption>
         return relations.stream().map(RelationDeclaration::name).toList();
     }
 
-    private static Optional<String> text(Path file) {
+    /**
+     * The text of one of the charm's files, or empty when it does not exist (the optional files).
+     *
+     * @throws UncheckedIOException naming the file when it exists but cannot be read
+     */
+    public static Optional<String> text(Path file) {
         try {
             return Optional.of(Files.readString(file));
         } catch (NoSuchFileException e) {

@@ -500,8 +500,10 @@ public final class Model {
         List<Relation> related = relations.stream().filter(r -> r.involves(app)).toList();
         backend.setRelations(unit.name(), related.stream().map(r -> r.viewOf(app, unit.name())).toList());
         JsonObject before = unit.stateForHook();
-        HookRequest request = new HookRequest(app.charm, unit.name(), hook,
-                Optional.ofNullable(event.relation).map(r -> r.id(app)), Optional.ofNullable(event.remoteUnit), before);
+        HookRequest request = new HookRequest(app.charm, unit.name(), unit.machine(), hook,
+                Optional.ofNullable(event.relation).map(r -> r.id(app)), Optional.ofNullable(event.remoteUnit),
+                Optional.ofNullable(event.relation).map(r -> r.remote(app).app.name), Optional.empty(),
+                Optional.empty(), Optional.empty(), before);
         HookOutcome outcome;
         try {
             outcome = driver.run(request, backend);
