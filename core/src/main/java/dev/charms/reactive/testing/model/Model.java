@@ -556,8 +556,9 @@ public final class Model {
             }
         }
         if (declarationA.role() == declarationB.role()) {
-            throw new IllegalArgumentException("cannot relate " + first + " to " + second + ": both "
-                    + declarationA.role().key() + " the interface; one end must provide it and the other require it");
+            throw new IllegalArgumentException("cannot relate " + first + " to " + second + ": both are "
+                    + declarationA.role().key() + " endpoints; one end must provide the interface and the other"
+                    + " require it");
         }
         if (!declarationA.interfaceName().equals(declarationB.interfaceName())) {
             throw new IllegalArgumentException("cannot relate " + first + " (interface " + declarationA.interfaceName()
