@@ -183,6 +183,8 @@ public final class Model {
         private final String name;
         private Charm charm;
         private final Map<String, Object> settings = new LinkedHashMap<>();
+        /** The settings as they were for each charm the application ran before, for units not yet upgraded. */
+        private final Map<Charm, Map<String, Object>> earlierSettings = new HashMap<>();
         private final Map<String, SimulatedUnit> units = new LinkedHashMap<>();
         private Map<String, String> leaderSettings = Map.of();
         private String leader;
@@ -196,11 +198,16 @@ public final class Model {
             this.charm = charm;
         }
 
-        /** What {@code config-get --all} returns: every option of the charm, set by the operator or its default. */
-        private Map<String, Object> config() {
+        /**
+         * What {@code config-get --all} returns to a unit running {@code unitCharm}: every option of that charm, set
+         * by the operator or its default. As in Juju, whose settings are kept per charm, a unit that has not run its
+         * upgrade-charm yet sees its charm's options with the values they had when the application left it.
+         */
+        private Map<String, Object> config(Charm unitCharm) {
+            Map<String, Object> values = unitCharm == charm ? settings : earlierSettings.get(unitCharm);
             Map<String, Object> config = new LinkedHashMap<>();
-            charm.options().forEach(o -> config.put(o.name(),
-                    settings.containsKey(o.name()) ? settings.get(o.name()) : o.defaultValue()));
+            unitCharm.options().forEach(o -> config.put(o.name(),
+                    values.containsKey(o.name()) ? values.get(o.name()) : o.defaultValue()));
             return config;
         }
     }
@@ -656,8 +663,8 @@ public final class Model {
      * config-changed. Options the new charm adds take their defaults, options it drops disappear with the values
      * the operator had set for them (as Juju drops them), and the values set for the options it keeps stay. A peer
      * relation the new charm adds is established: each unit runs its relation-created, then the units join each
-     * other. On a machine in a series upgrade the hooks are held, and the unit runs its old charm until its held
-     * upgrade-charm runs after post-series-upgrade.
+     * other. On a machine in a series upgrade the hooks are held, and the unit runs its old charm, with the config
+     * that charm had, until its held upgrade-charm runs after post-series-upgrade.
      *
      * @throws IllegalArgumentException if the application is not deployed, the new charm has the revision the
      *     application runs, changes whether it is a subordinate, or lacks an endpoint (with its role and interface)
@@ -686,6 +693,7 @@ public final class Model {
                     + ": it would break " + broken + "; keep those endpoints in the new charm's metadata.yaml, or"
                     + " remove the relations first");
         }
+        app.earlierSettings.put(app.charm, Map.copyOf(app.settings));
         app.charm = newCharm;
         app.settings.keySet().retainAll(newCharm.options().stream().map(ConfigOption::name).toList());
         app.units.values().forEach(u -> {
@@ -959,7 +967,7 @@ public final class Model {
             relation.joinedBy(unit.name()).remove(event.remoteUnit);
         }
         boolean leader = unit.name().equals(app.leader);
-        InMemoryJujuBackend backend = new InMemoryJujuBackend(app.config(), leader, app.leaderSettings, unit.status(),
+        InMemoryJujuBackend backend = new InMemoryJujuBackend(app.config(unit.charm()), leader, app.leaderSettings, unit.status(),
                 event.action == null ? Map.of() : event.action.params());
         backend.setApplicationStatus(app.status);
         backend.setOpenedPorts(unit.openedPorts());
