@@ -16,6 +16,11 @@ final class RecordingDriver implements HookDriver {
         return inProcess.run(request, backend);
     }
 
+    /** The last request. */
+    HookRequest last() {
+        return requests.get(requests.size() - 1);
+    }
+
     /** How many hooks ran so far, to describe only the later ones. */
     int count() {
         return requests.size();
