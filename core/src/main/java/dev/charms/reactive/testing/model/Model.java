@@ -11,6 +11,7 @@ import dev.charms.reactive.dispatch.RelationDeclaration;
 import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.juju.UnitName;
 import dev.charms.reactive.log.LogLine;
+import dev.charms.reactive.runtime.CharmFiles;
 import dev.charms.reactive.state.UnitState;
 import dev.charms.reactive.testing.InMemoryJujuBackend;
 import dev.charms.reactive.testing.RelationState;
@@ -54,9 +55,6 @@ import java.util.stream.Collectors;
  * Not thread-safe.
  */
 public final class Model {
-    /** The endpoint every charm provides without declaring it, with the interface of the same name. */
-    private static final String JUJU_INFO = "juju-info";
-
     private final Map<String, Application> applications = new LinkedHashMap<>();
     private final List<HookRun> timeline = new ArrayList<>();
     private final List<Relation> relations = new ArrayList<>();
@@ -874,7 +872,8 @@ public final class Model {
     /** The endpoint's declaration in the charm; {@code juju-info}, which every charm provides, needs none. */
     private static Optional<RelationDeclaration> declared(Charm charm, String endpoint) {
         return charm.relations().stream().filter(d -> d.name().equals(endpoint)).findFirst()
-                .or(() -> endpoint.equals(JUJU_INFO) ? Optional.of(RelationDeclaration.provides(JUJU_INFO, JUJU_INFO))
+                .or(() -> endpoint.equals(CharmFiles.JUJU_INFO)
+                        ? Optional.of(RelationDeclaration.provides(CharmFiles.JUJU_INFO, CharmFiles.JUJU_INFO))
                         : Optional.empty());
     }
 
