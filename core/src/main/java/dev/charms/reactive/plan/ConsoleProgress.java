@@ -3,6 +3,7 @@ package dev.charms.reactive.plan;
 import java.io.PrintWriter;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,8 +15,8 @@ import java.util.Map;
  * Upgrade plan for 'db' to 14/stable executed in 95 seconds
  * </pre>
  * Each step with an action is numbered when it starts, out of all such steps in the plan; it ends {@code done},
- * {@code failed}, {@code halted} or {@code terminated}. Steps that need approval report their total time.
- * Skipped dependent steps and stop requests are announced. Thread-safe.
+ * {@code failed}, {@code halted}, {@code terminated} or {@code canceled}. Steps that need approval report their
+ * total time. Skipped dependent steps and stop requests are announced. Thread-safe.
  */
 public final class ConsoleProgress implements PlanListener {
     private final PrintWriter out;
@@ -54,24 +55,22 @@ public final class ConsoleProgress implements PlanListener {
     public synchronized void stepFinished(StepRecord record) {
         Step step = record.step();
         String description = step.description();
+        if (!numbers.containsKey(step)) {
+            if (record.state() == StepState.DONE && step.needsApproval()) {
+                print(description + " executed in " + record.duration().toSeconds() + " seconds");
+            } else if (record.state() == StepState.SKIPPED && step.dependent()) {
+                print("Skipping dependent step: " + description);
+            }
+            return;
+        }
         switch (record.state()) {
-            case DONE -> {
-                if (numbers.containsKey(step)) {
-                    print(counter(step) + "done in " + record.duration().toSeconds() + " s: " + description);
-                } else if (step.needsApproval()) {
-                    print(description + " executed in " + record.duration().toSeconds() + " seconds");
-                }
-            }
-            case FAILED -> {
-                if (record.error().isPresent()) {
-                    print(counter(step) + "failed: " + description + ": " + record.message());
-                }
-            }
+            case DONE -> print(counter(step) + "done in " + record.duration().toSeconds() + " s: " + description);
+            case FAILED -> print(counter(step) + "failed: " + description
+                    + (record.message().isEmpty() ? "" : ": " + record.message()));
             case HALTED -> print(counter(step) + "halted: " + description + ": " + record.message());
             case TERMINATED -> print(counter(step) + "terminated: " + description);
-            case SKIPPED -> print("Skipping dependent step: " + description);
-            default -> {
-            }
+            default -> print(counter(step) + record.state().toString().toLowerCase(Locale.ROOT) + ": "
+                    + description);
         }
     }
 
@@ -89,8 +88,7 @@ public final class ConsoleProgress implements PlanListener {
     }
 
     private String counter(Step step) {
-        Integer number = numbers.get(step);
-        return number == null ? "" : "[" + number + "/" + total + "] ";
+        return "[" + numbers.get(step) + "/" + total + "] ";
     }
 
     private void print(String line) {

@@ -1,7 +1,10 @@
 package dev.charms.reactive.plan;
 
+import java.io.BufferedWriter;
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
@@ -10,7 +13,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -68,8 +70,10 @@ public final class ExecutionLog implements PlanListener, Closeable {
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
             }
-            return new ExecutionLog(path, Files.newBufferedWriter(path, StandardCharsets.UTF_8,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND), clock);
+            // A FileOutputStream, not a channel: a worker thread interrupted by the second Ctrl+C must still be
+            // able to log, and an interrupted write to a channel would close it for good.
+            return new ExecutionLog(path, new BufferedWriter(new OutputStreamWriter(
+                    new FileOutputStream(path.toFile(), true), StandardCharsets.UTF_8)), clock);
         }
     }
 

@@ -183,13 +183,13 @@ public final class PlanRunner {
             return state == StepState.FAILED ? PlanResult.Ending.FAILED : PlanResult.Ending.COMPLETED;
         }
 
+        /** Tells the listeners first, so what they print comes before the ends of the steps it stops. */
         private void onSignal(StopSignal signal, Interrupter.Request request) {
-            List<Step> runningSteps = List.copyOf(running.values());
+            listener.stopRequested(signal, request, List.copyOf(running.values()));
             asking.forEach(Thread::interrupt);
             if (request == Interrupter.Request.STOP_NOW) {
                 running.keySet().forEach(future -> future.cancel(true));
             }
-            listener.stopRequested(signal, request, runningSteps);
         }
 
         /** Runs {@code step} and its children; returns how it ended (never {@link StepState#SKIPPED}). */
