@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -44,7 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       steps right after it are {@link StepState#SKIPPED}; the next independent sibling runs.
  *   <li>The first {@link Interrupter#signal signal} lets the running actions finish and cancels every step not
  *       yet started, including a question waiting for an answer: the run ends {@link PlanResult.Ending#STOPPED_SAFELY}.
- *       A second one interrupts the running actions and returns without waiting for them to notice:
+ *       A second one interrupts the running actions and returns as soon as they ended, or after the
+ *       {@link Builder#terminationGrace termination grace} for those that ignore interrupts:
  *       {@link PlanResult.Ending#TERMINATED}.
  * </ul>
  * The thread calling {@link #run} only coordinates; stop a run through its {@link Interrupter}, not by
@@ -56,6 +58,7 @@ public final class PlanRunner {
     private final PlanListener listener;
     private final int workers;
     private final Clock clock;
+    private final Duration terminationGrace;
 
     private PlanRunner(Builder builder) {
         this.approval = builder.approval;
@@ -63,9 +66,13 @@ public final class PlanRunner {
         this.listener = PlanListener.all(builder.listeners);
         this.workers = builder.workers;
         this.clock = builder.clock;
+        this.terminationGrace = builder.terminationGrace;
     }
 
-    /** A builder: automatic approval, a fresh interrupter, no listener, four workers, the system clock. */
+    /**
+     * A builder: automatic approval, a fresh interrupter, no listener, four workers, the system clock, five
+     * seconds of termination grace.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -82,6 +89,7 @@ public final class PlanRunner {
         private final List<PlanListener> listeners = new ArrayList<>();
         private int workers = 4;
         private Clock clock = Clock.systemUTC();
+        private Duration terminationGrace = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -116,6 +124,19 @@ public final class PlanRunner {
         /** Measures how long steps take. */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * After a second signal, how long {@link #run} waits for the interrupted actions to end (a command they ran
+         * to be killed, say) before returning anyway. An action that honours interrupts ends at once; without this
+         * wait the process could exit first and leave that command running.
+         */
+        public Builder terminationGrace(Duration value) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException("the termination grace cannot be negative, got " + value);
+            }
+            this.terminationGrace = value;
             return this;
         }
 
@@ -167,6 +188,17 @@ public final class PlanRunner {
                 unsubscribe.run();
                 actions.shutdownNow();
                 branches.shutdownNow();
+                if (interrupter.stopNowRequested()) {
+                    awaitInterruptedActions();
+                }
+            }
+        }
+
+        private void awaitInterruptedActions() {
+            try {
+                actions.awaitTermination(terminationGrace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

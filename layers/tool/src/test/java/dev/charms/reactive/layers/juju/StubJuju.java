@@ -96,7 +96,10 @@ public final class StubJuju {
         public int busy;
     }
 
-    /** Makes the call starting with {@code call} create {@code started}, then wait until {@code release} exists. */
+    /**
+     * Makes the call starting with {@code call} write its process id and itself to {@code started}, then wait
+     * until {@code release} exists.
+     */
     public static final class Block {
         public String call;
         public String started;
@@ -201,7 +204,7 @@ public final class StubJuju {
             return;
         }
         try {
-            Files.writeString(Path.of(block.started), line);
+            Files.writeString(Path.of(block.started), ProcessHandle.current().pid() + " " + line);
             while (!Files.exists(Path.of(block.release))) {
                 Thread.sleep(10);
             }
