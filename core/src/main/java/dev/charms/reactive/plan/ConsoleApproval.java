@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -20,7 +19,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  *       {@code yes} runs it, {@code n} or {@code no} does not, anything else prints {@code No valid input
  *       provided!} and asks again.
  * </ul>
- * Answers are case-insensitive. The end of the input counts as no: a script that pipes nothing in changes nothing.
+ * Answers are case-insensitive. The end of the input (or an input that cannot be read) counts as no: a script that
+ * pipes nothing in changes nothing.
  *
  * <p>Lines are read on a daemon thread, so a question waiting for an answer ends at once when the runner
  * interrupts it (a Ctrl+C at the prompt). Questions are asked one at a time by the runner.
@@ -106,8 +106,8 @@ public final class ConsoleApproval implements Approval {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lines.add(Optional.of(line));
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the answer from standard input", e);
+            } catch (IOException unreadable) {
+                // An input that cannot be read gives no answer, like one that ended: the questions get no.
             } finally {
                 lines.add(Optional.empty());
             }

@@ -230,10 +230,6 @@ final class UpgradeCommand implements Callable<Integer> {
 
         int run(boolean autoApprove) throws Exception {
             return withPlan((plan, log) -> {
-                if (plan.isEmpty()) {
-                    out.println("Nothing to do: the model is already upgraded as asked.");
-                    return ExitCodes.OK;
-                }
                 Interrupter interrupter = new Interrupter();
                 Approval approval = autoApprove ? Approval.automatic() : new ConsoleApproval(
                         new InputStreamReader(host.stdin(), StandardCharsets.UTF_8), out, NOUN);
@@ -253,7 +249,10 @@ final class UpgradeCommand implements Callable<Integer> {
             int use(Step plan, ExecutionLog log) throws Exception;
         }
 
-        /** Opens the log, checks the model, makes and prints the plan, and hands it to {@code use}. */
+        /**
+         * Opens the log, checks the model, makes and prints the plan, and hands it to {@code use} unless there is
+         * nothing to do.
+         */
         private int withPlan(PlanUse use) throws Exception {
             UpgradeRequest request = new UpgradeRequest(options.targets, options.seriesUpgrades,
                     options.expectedVersions, !options.noBackup);
@@ -278,6 +277,10 @@ final class UpgradeCommand implements Callable<Integer> {
                     }
                     if (!plan.alreadyDone().isEmpty()) {
                         say("Already done:\n  - " + String.join("\n  - ", plan.alreadyDone()));
+                    }
+                    if (plan.isEmpty()) {
+                        say("Nothing to do: the model is already upgraded as asked.");
+                        return ExitCodes.OK;
                     }
                     return use.use(plan, log);
                 } catch (LayerToolException | CommandException e) {

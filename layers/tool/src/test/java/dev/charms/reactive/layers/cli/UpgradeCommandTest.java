@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +71,9 @@ class UpgradeCommandTest {
         commandLine.setErr(new PrintWriter(err));
         List<String> argv = new ArrayList<>(List.of("upgrade"));
         argv.addAll(List.of(args));
-        argv.addAll(List.of("--poll-interval", "0"));
+        if (args.length > 0) {
+            argv.addAll(List.of("--poll-interval", "0"));
+        }
         int code = commandLine.execute(argv.toArray(String[]::new));
         return new Run(code, normalize(out.toString()), normalize(err.toString()));
     }
@@ -402,6 +405,15 @@ class UpgradeCommandTest {
     }
 
     @Test
+    void upgradeAloneIsAUsageErrorNamingItsCommands() {
+        Run run = upgrade("");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("Missing command: give plan or run.\nUsage: reactive upgrade [-hV] (plan |"
+                + " run)\n");
+    }
+
+    @Test
     void nothingToUpgradeIsAUsageError() {
         Run run = upgrade("", "run");
 
@@ -419,6 +431,28 @@ class UpgradeCommandTest {
                  APP=CHANNEL, APP=REVISION or APP=CHANNEL@REVISION, such as db=14/stable, db=432 or db=14/stable@432
                 Try 'reactive upgrade plan --help' for more information.
                 """);
+    }
+
+    @Test
+    void theExecutionLogHoldsThePlanEveryStepAndEveryJujuCommand() throws Exception {
+        Run run = upgrade("", "run", "--auto-approve", "--target", "web=stable");
+
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        List<Path> logs;
+        try (var files = Files.list(temp.resolve(".local/share/reactive/log"))) {
+            logs = files.toList();
+        }
+        assertThat(logs).hasSize(1);
+        Path log = logs.get(0);
+        assertThat(log.getFileName().toString()).matches("reactive-upgrade-\\d{14}\\.log");
+        String text = Files.readString(log);
+        assertThat(text).contains(
+                "[juju] [DEBUG] `juju status --format=json` exited with 0\n{\n",
+                "[reactive] [INFO] Plan:\nUpgrade model 'prod'\n\tUpgrade plan for 'web' to stable\n",
+                "[plan] [INFO] Started: Refresh 'web' to stable\n",
+                "[juju] [DEBUG] `juju refresh web --channel stable` exited with 0\n",
+                "[step] [INFO] Wait for 'web' to be idle: waiting for unit web/0 to be idle",
+                "[plan] [INFO] Finished: COMPLETED\n");
     }
 
     @Test
