@@ -1,5 +1,6 @@
 package dev.charms.reactive.layers.cli;
 
+import dev.charms.reactive.layers.lint.LintReport;
 import dev.charms.reactive.layers.proof.Level;
 import dev.charms.reactive.layers.proof.ProofReport;
 
@@ -16,6 +17,10 @@ public final class ExitCodes {
     public static final int PROOF_ERRORS = 3;
     /** {@code proof} found warnings and no errors. */
     public static final int PROOF_WARNINGS = 4;
+    /** Lint found errors: a handler can never run, or two handlers flip a flag forever. */
+    public static final int LINT_ERRORS = 5;
+    /** {@code lint} found warnings and no errors. */
+    public static final int LINT_WARNINGS = 6;
     /** A bug in reactive itself; the stack trace is printed. */
     public static final int INTERNAL_ERROR = 70;
 
@@ -28,5 +33,13 @@ public final class ExitCodes {
             return PROOF_ERRORS;
         }
         return report.count(Level.WARNING) > 0 ? PROOF_WARNINGS : OK;
+    }
+
+    /** The exit code of {@code reactive lint} for {@code report}: errors, else warnings, else OK. */
+    public static int forLint(LintReport report) {
+        if (report.count(Level.ERROR) > 0) {
+            return LINT_ERRORS;
+        }
+        return report.count(Level.WARNING) > 0 ? LINT_WARNINGS : OK;
     }
 }

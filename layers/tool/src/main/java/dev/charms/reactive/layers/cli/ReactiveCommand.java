@@ -10,8 +10,10 @@ import picocli.CommandLine.Spec;
 
 /** The top command, {@code reactive}: lists its subcommands and the exit codes they share. */
 @Command(name = "reactive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Builds Juju charms from layers, and checks them against Juju's rules.",
-        subcommands = {BuildCommand.class, ProofCommand.class, HelpCommand.class},
+        description = "Builds Juju charms from layers, checks them against Juju's rules, and draws and checks how"
+                + " flags flow through their handlers.",
+        subcommands = {BuildCommand.class, ProofCommand.class, GraphCommand.class, LintCommand.class,
+            HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -20,6 +22,8 @@ import picocli.CommandLine.Spec;
             ExitCodes.USAGE + ":invalid command line",
             ExitCodes.PROOF_ERRORS + ":proof found errors (build: the charm was not installed unless --force)",
             ExitCodes.PROOF_WARNINGS + ":proof found warnings and no errors (proof only)",
+            ExitCodes.LINT_ERRORS + ":lint found errors (build: the charm was not installed unless --force)",
+            ExitCodes.LINT_WARNINGS + ":lint found warnings and no errors (lint only)",
             ExitCodes.INTERNAL_ERROR + ":internal error in reactive (a bug; the stack trace is printed)"})
 public final class ReactiveCommand implements Callable<Integer> {
 
@@ -53,7 +57,7 @@ public final class ReactiveCommand implements Callable<Integer> {
     /** Without a subcommand: prints the usage to stderr, as a usage error. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing command: give build, proof or help.");
+        spec.commandLine().getErr().println("Missing command: give build, proof, graph, lint or help.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

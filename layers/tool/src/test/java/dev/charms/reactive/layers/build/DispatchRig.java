@@ -73,7 +73,7 @@ final class DispatchRig {
         List<String> warnings = new ArrayList<>();
         charm = CharmBuilder.build(new BuildRequest(source, dir.resolve("out"), libs,
                 new LayerSearchPath(List.of(), List.of()), StandardLayers.find(DispatchRig.class.getClassLoader()),
-                new BootstrapDispatchScript(), false, false, BuildRequest.DEFAULT_EPOCH_SECONDS), warnings::add)
+                new BootstrapDispatchScript(), false, false, BuildRequest.DEFAULT_EPOCH_SECONDS, true), warnings::add)
                 .charmDir();
         tools = StubHookTools.install(dir.resolve("stubs"), UNIT);
         executable(dir, "fakebin/apt-get", APT_GET);
