@@ -114,7 +114,8 @@ public class BuildMojo extends AbstractMojo {
         String checks = "proof: " + result.proof().summary() + (lint ? "; lint: " + result.lint().summary() : "");
         if (!result.installed()) {
             throw new MojoFailureException(checks + "; " + result.charmDir() + " was not replaced (fix the errors,"
-                    + " or set reactive.force" + (lint ? ", or reactive.lint=false" : "") + ")");
+                    + " or set reactive.force" + (result.lint().count(Level.ERROR) > 0 ? ", or reactive.lint=false" : "")
+                    + ")");
         }
         if (result.proof().count(Level.ERROR) > 0 || result.lint().count(Level.ERROR) > 0) {
             getLog().warn("installed despite errors (reactive.force): " + checks);

@@ -126,7 +126,8 @@ class BuildMojoTest {
         write(charm.resolve("metadata.yaml"), "name: hello\nsummary: Hello\n");
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessage("proof found 1 error, 0 warnings, 0 infos; " + temp.resolve("target/charm/hello")
+                .hasMessage("proof: 1 error, 0 warnings, 0 infos; lint: 0 errors, 0 warnings, 1 info; "
+                        + temp.resolve("target/charm/hello")
                         + " was not replaced (fix the errors, or set reactive.force)");
         assertThat(temp.resolve("target/charm/hello")).doesNotExist();
     }

@@ -112,8 +112,8 @@ final class BuildCommand implements Callable<Integer> {
         String checks = "proof: " + result.proof().summary() + (noLint ? "" : "; lint: " + result.lint().summary());
         if (!result.installed()) {
             err.println("error: " + checks + "; " + result.charmDir()
-                    + " was not replaced (fix the errors, or rerun with --force" + (noLint ? "" : " or --no-lint")
-                    + ")");
+                    + " was not replaced (fix the errors, or rerun with --force"
+                    + (result.lint().count(Level.ERROR) > 0 ? " or --no-lint" : "") + ")");
         } else {
             out.println("built " + result.charmName() + " from " + String.join(", ", result.layers()) + ": "
                     + result.charmDir() + " (" + result.files() + " files; " + checks + ")");

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code reactive graph}: draws how flags flow through a charm's handlers. */
 @Command(name = "graph", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
+            "Draws how flags flow through a charm's handlers: DOT, Mermaid or SVG.",
             "Draws the flags and handlers of a charm without running it: conditions point from flag to handler"
                     + " (dotted with a circle: when not), sets are solid green and clears dashed red edges from"
                     + " handler to flag, reads dotted grey, triggers blue from flag to flag. Automatic flags (set by"

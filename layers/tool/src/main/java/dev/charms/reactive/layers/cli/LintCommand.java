@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code reactive lint}: checks how flags flow through a charm's handlers. */
 @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
+            "Checks how flags flow through a charm's handlers.",
             "Checks the flags of a charm's handlers without running it: handlers that can never run, flags set but"
                     + " never read, pairs of handlers that flip a flag forever, flag names one edit away from"
                     + " another (likely typos), and names computed at run time, which are reported, never guessed.",

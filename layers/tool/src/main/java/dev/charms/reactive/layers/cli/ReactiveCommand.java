@@ -10,14 +10,14 @@ import picocli.CommandLine.Spec;
 
 /** The top command, {@code reactive}: lists its subcommands and the exit codes they share. */
 @Command(name = "reactive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Builds Juju charms from layers, checks them against Juju's rules, and draws and checks how"
-                + " flags flow through their handlers.",
-        subcommands = {BuildCommand.class, ProofCommand.class, GraphCommand.class, LintCommand.class,
-            HelpCommand.class},
+        description = "Starts charm projects, builds Juju charms from layers, checks them against Juju's rules,"
+                + " and draws and checks how flags flow through their handlers.",
+        subcommands = {InitCommand.class, BuildCommand.class, ProofCommand.class, GraphCommand.class,
+            LintCommand.class, HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ExitCodes.OK + ":done (build: proof found no errors; proof: nothing worse than info)",
+            ExitCodes.OK + ":done (build: no proof or lint errors; proof, lint: nothing worse than info)",
             ExitCodes.BUILD_FAILED + ":the build failed: a layer, option, YAML file or the output is at fault",
             ExitCodes.USAGE + ":invalid command line",
             ExitCodes.PROOF_ERRORS + ":proof found errors (build: the charm was not installed unless --force)",
@@ -57,7 +57,7 @@ public final class ReactiveCommand implements Callable<Integer> {
     /** Without a subcommand: prints the usage to stderr, as a usage error. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing command: give build, proof, graph, lint or help.");
+        spec.commandLine().getErr().println("Missing command: give init, build, proof, graph, lint or help.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }
