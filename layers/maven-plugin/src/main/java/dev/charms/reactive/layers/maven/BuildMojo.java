@@ -121,7 +121,7 @@ public class BuildMojo extends AbstractMojo {
             getLog().warn("installed despite errors (reactive.force): " + checks);
         }
         getLog().info("built " + result.charmName() + " from " + String.join(", ", result.layers()) + ": "
-                + result.charmDir() + " (" + result.files() + " files)");
+                + result.charmDir() + " (" + result.files() + " files; " + checks + ")");
         result.archive().ifPresent(file -> getLog().info("packed " + file));
     }
 

@@ -133,6 +133,25 @@ class BuildMojoTest {
     }
 
     @Test
+    void lintErrorsFailTheBuildUnlessLintIsOff() throws Exception {
+        String index = "{\"format\": 1, \"handlers\": [{\"id\": \"dev.Gone.run\", \"class\": \"dev.Gone\","
+                + " \"method\": \"run\", \"conditions\": [], \"notUnless\": [], \"action\": null,"
+                + " \"parameters\": []}]}";
+        mojo.project.getArtifact().setFile(jar("hello-1.0.jar", Map.of("META-INF/reactive/handlers.json", index))
+                .toFile());
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("proof: 0 errors, 0 warnings, 0 infos; lint: 1 error, 0 warnings, 0 infos; "
+                        + temp.resolve("target/charm/hello") + " was not replaced (fix the errors, or set"
+                        + " reactive.force, or reactive.lint=false)");
+        assertThat(temp.resolve("target/charm/hello")).doesNotExist();
+
+        mojo.lint = false;
+        mojo.execute();
+        assertThat(temp.resolve("target/charm/hello/dispatch")).isRegularFile();
+    }
+
+    @Test
     void withoutTheProjectJarTheGoalSaysWhenToRun() {
         mojo.project.getArtifact().setFile(null);
 
