@@ -234,6 +234,14 @@ public final class Lint {
 
     /** Pairs of flag-loop handlers that set and clear one flag back and forth forever. */
     private void flipFlops() {
+        Map<String, List<HandlerFlow>> clearers = new LinkedHashMap<>();
+        for (HandlerFlow handler : flow.handlers()) {
+            if (inFlagLoopOnly(handler)) {
+                handler.constants(FlagUse.Effect.CLEAR).stream()
+                        .filter(flag -> requiresSet(handler, flag) && handler.always(FlagUse.Effect.CLEAR, flag))
+                        .forEach(flag -> clearers.computeIfAbsent(flag, f -> new ArrayList<>()).add(handler));
+            }
+        }
         for (HandlerFlow setter : flow.handlers()) {
             if (!inFlagLoopOnly(setter)) {
                 continue;
@@ -242,9 +250,8 @@ public final class Lint {
                 if (!requiresUnset(setter, flag) || !setter.always(FlagUse.Effect.SET, flag)) {
                     continue;
                 }
-                for (HandlerFlow clearer : flow.handlers()) {
-                    if (clearer != setter && inFlagLoopOnly(clearer) && requiresSet(clearer, flag)
-                            && clearer.always(FlagUse.Effect.CLEAR, flag) && steady(setter, clearer, flag)) {
+                for (HandlerFlow clearer : clearers.getOrDefault(flag, List.of())) {
+                    if (clearer != setter && steady(setter, clearer, flag)) {
                         findings.add(new LintFinding(Level.ERROR, FLIP_FLOP, setter.displayName(), flag,
                                 "sets " + flag + " whenever it is not set, and " + clearer.displayName()
                                         + " clears it whenever it is set, both on every run: once both can run,"
