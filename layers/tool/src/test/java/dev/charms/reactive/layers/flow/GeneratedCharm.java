@@ -9,7 +9,7 @@ import java.util.Map;
  * classes of {@code perClass} handlers each, compiled with the real processor. Handler {@code i} waits for
  * {@code bench.step.<i>}, sets {@code bench.step.<i+1>} and {@code bench.done.<i>}, reads {@code bench.done.<i-1>}
  * and clears its own step under a condition; the first waits for {@code config.changed}. Every fifth registers a
- * trigger. It lints clean.
+ * trigger that clears its step when its done flag is set. It lints clean.
  */
 public final class GeneratedCharm {
 
@@ -34,12 +34,14 @@ public final class GeneratedCharm {
                 if (i + 1 < total) {
                     body.append("        flags.set(\"bench.step.").append(i + 1).append("\");\n");
                 }
-                body.append("        flags.set(\"bench.done.").append(i).append("\");\n")
-                        .append("        if (flags.isSet(\"bench.done.").append(Math.max(0, i - 1))
-                        .append("\") && config.getString(\"mode\").isEmpty()) {\n")
-                        .append("            flags.clear(\"bench.step.").append(i).append("\");\n")
-                        .append("        }\n");
-                if (i % 5 == 0) {
+                body.append("        flags.set(\"bench.done.").append(i).append("\");\n");
+                if (i > 0) {
+                    body.append("        if (flags.isSet(\"bench.done.").append(i - 1)
+                            .append("\") && config.getString(\"mode\").isEmpty()) {\n")
+                            .append("            flags.clear(\"bench.step.").append(i).append("\");\n")
+                            .append("        }\n");
+                }
+                if (i % 5 == 0 && i > 0) {
                     body.append("        flags.registerTrigger(Trigger.builder().when(\"bench.done.").append(i)
                             .append("\").clearFlag(\"bench.step.").append(i).append("\").build());\n");
                 }
