@@ -1,7 +1,7 @@
 package dev.charms.reactive.layers.flow;
 
+import dev.charms.reactive.layers.Fixtures;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,9 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
@@ -53,15 +50,7 @@ public final class TestCharms {
                     throw new AssertionError("cannot compile " + sources.keySet() + ":\n" + output);
                 }
             }
-            try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
-                    Stream<Path> walk = Files.walk(classes)) {
-                for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
-                    zip.putNextEntry(new JarEntry(classes.relativize(file).toString()));
-                    zip.write(Files.readAllBytes(file));
-                    zip.closeEntry();
-                }
-            }
-            return jar;
+            return Fixtures.jarOf(jar, classes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
