@@ -8,6 +8,8 @@ import dev.charms.reactive.host.Files;
 import dev.charms.reactive.host.Services;
 import dev.charms.reactive.spi.ParameterResolver;
 import dev.charms.reactive.spi.ResolutionContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,6 +128,21 @@ public final class SimulatedHost implements CommandRunner, ParameterResolver {
     /** Where a path of the machine, such as {@code /etc/hello/hello.conf}, lies in this JVM's file system. */
     public Path path(String machinePath) {
         return root.resolve(machinePath.startsWith("/") ? machinePath.substring(1) : machinePath);
+    }
+
+    /**
+     * Puts a file on the machine, as an operator or a package would, creating its directories.
+     *
+     * @throws UncheckedIOException naming the path when it cannot be written
+     */
+    public void writeFile(String machinePath, String content) {
+        Path file = path(machinePath);
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + machinePath + " under " + root + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

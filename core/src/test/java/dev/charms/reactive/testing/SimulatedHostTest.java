@@ -41,6 +41,15 @@ class SimulatedHostTest {
     }
 
     @Test
+    void writeFilePutsAFileOnTheMachineWhereHandlersReadIt() {
+        SimulatedHost host = new SimulatedHost(root);
+
+        host.writeFile("/etc/os-release", "ID=ubuntu\n");
+
+        assertThat(Files.under(root).read("/etc/os-release")).isEqualTo("ID=ubuntu\n");
+    }
+
+    @Test
     void systemctlAnswersFromWhatRanAndARebootStartsExactlyTheEnabledServices() {
         SimulatedHost host = new SimulatedHost(root);
         Services services = new Services(host);
