@@ -10,7 +10,8 @@ import dev.charms.reactive.endpoints.Endpoint;
  *       relation while a remote unit is joined (one joined, changed its data or departed), and when the last one
  *       left. The charm clears it once it has acted on it.</li>
  * </ul>
- * Departed units are forgotten at once: neither side needs them.
+ * {@code updated} stands for the runtime's {@code endpoint.<endpoint>.changed*} flags, which are cleared here, and
+ * departed units are forgotten at once: neither side needs them.
  */
 abstract class GreetingEndpoint extends Endpoint {
 
@@ -21,6 +22,9 @@ abstract class GreetingEndpoint extends Endpoint {
             flags().set(expandName("{endpoint_name}.updated"));
         }
         flags().toggle(connected, isJoined());
+        String changed = expandName("changed");
+        flags().setFlags().stream().filter(f -> f.equals(changed) || f.startsWith(changed + "."))
+                .forEach(flags()::clear);
         if (!allDepartedUnits().isEmpty()) {
             allDepartedUnits().clear();
         }
