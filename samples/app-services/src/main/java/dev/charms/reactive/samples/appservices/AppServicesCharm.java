@@ -12,8 +12,8 @@ import dev.charms.reactive.status.Status;
 
 /**
  * The app-services charm: installs the {@code app-services} package, writes its port to {@link #CONFIG_FILE} and
- * runs the {@code app-services} systemd service, and takes the service through OS series upgrades the way the
- * series-upgrade docs describe (see docs/upgrades.md):
+ * runs the {@code app-services} systemd service, upgrades the package on {@code juju refresh}, and takes the service
+ * through OS series upgrades the way the series-upgrade docs describe (see docs/upgrades.md):
  * <ol>
  *   <li>{@code pre-series-upgrade} ({@code juju upgrade-machine N prepare}) is the charm's only chance: the service
  *       is stopped <em>and disabled</em>, so that it stays down across the OS upgrade and its reboots, and the unit
@@ -107,6 +107,23 @@ public class AppServicesCharm {
             flags.set(INSTALLED, to);
         }
         flags.clear(PAUSED);
+    }
+
+    /**
+     * {@code upgrade-charm} ({@code juju refresh}): each charm revision ships with the workload version it was tested
+     * with, so the package is upgraded, and a running service restarted onto it. A service paused for a series upgrade
+     * stays down; it starts on the new version when the upgrade is complete.
+     */
+    @Hook("upgrade-charm")
+    void upgradeWorkload(Apt apt, Services services, Config config, Flags flags, Status status) {
+        if (!flags.isSet(INSTALLED)) {
+            return;
+        }
+        apt.install(SERVICE);
+        if (flags.isSet(STARTED)) {
+            services.restart(SERVICE);
+            status.active(ready(config, flags));
+        }
     }
 
     /**

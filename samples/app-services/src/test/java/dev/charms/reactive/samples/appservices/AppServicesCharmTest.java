@@ -112,6 +112,29 @@ class AppServicesCharmTest {
     }
 
     @Test
+    void aRefreshUpgradesThePackageAndRestartsTheServiceOntoIt() {
+        Result refreshed = after(installed()).hook("upgrade-charm").run();
+
+        assertThat(refreshed.invoked()).containsExactly("AppServicesCharm.upgradeWorkload");
+        assertThat(refreshed.flagsSet()).isEmpty();
+        assertThat(refreshed.flagsCleared()).isEmpty();
+        assertThat(host.takeCommands()).containsExactly(
+                "apt-get --option=Dpkg::Options::=--force-confold --assume-yes install app-services",
+                "systemctl restart app-services");
+        assertThat(refreshed.unitStatus()).isEqualTo(READY);
+    }
+
+    @Test
+    void aRefreshDuringASeriesUpgradeUpgradesThePackageButLeavesTheServiceDown() {
+        Result refreshed = after(prepared()).hook("upgrade-charm").run();
+
+        assertThat(host.takeCommands()).containsExactly(
+                "apt-get --option=Dpkg::Options::=--force-confold --assume-yes install app-services");
+        assertThat(host.isRunning("app-services")).isFalse();
+        assertThat(refreshed.unitStatus()).isEqualTo(PAUSED);
+    }
+
+    @Test
     void preSeriesUpgradeStopsAndDisablesTheServiceAndSaysWhatToDoNext() {
         Result pre = after(installed()).hook("pre-series-upgrade").run();
 
