@@ -8,8 +8,6 @@ import dev.charms.reactive.testing.model.Charm;
 import dev.charms.reactive.testing.model.HookDriver;
 import dev.charms.reactive.testing.model.Model;
 import dev.charms.reactive.testing.model.SimulatedUnit;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +34,9 @@ class AppServicesModelTest {
     }
 
     @BeforeEach
-    void deploy() throws IOException {
+    void deploy() {
         model = new Model(HookDriver.inProcess(request -> List.of(host(request.unit()))));
-        Charm charm = Charm.of(AppServicesCharm.class)
-                .configYaml(Files.readString(Path.of("src/main/charm/config.yaml")));
-        model.deploy("app-services", charm, 3);
+        model.deploy("app-services", Charm.fromDirectory(Path.of("src/main/charm"), AppServicesCharm.class), 3);
         hosts.values().forEach(SimulatedHost::takeCommands);
     }
 
@@ -65,7 +61,7 @@ class AppServicesModelTest {
         assertThat(host("app-services/0").takeCommands()).isEmpty();
         assertThat(host("app-services/2").isRunning("app-services")).isTrue();
 
-        model.config("app-services", "port", 9100L);
+        model.config("app-services", "port", 9100);
         AppServicesCharmTest.releaseUpgrade(machine, "24.04");
         machine.reboot();
         assertThat(upgraded.hookNames()).last().isEqualTo("pre-series-upgrade");

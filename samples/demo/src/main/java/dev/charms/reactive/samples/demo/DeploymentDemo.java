@@ -1,8 +1,6 @@
 package dev.charms.reactive.samples.demo;
 
 import dev.charms.reactive.dispatch.HookOutcome;
-import dev.charms.reactive.dispatch.RelationDeclaration;
-import dev.charms.reactive.runtime.MetadataYaml;
 import dev.charms.reactive.samples.appservices.AppServicesCharm;
 import dev.charms.reactive.samples.greeter.GreeterCharm;
 import dev.charms.reactive.samples.listener.ListenerCharm;
@@ -29,8 +27,8 @@ import java.util.stream.Stream;
 /**
  * The main job: a simulated Juju model in memory, driven the way an operator drives a real one, over the sample
  * charms. Three units of app-services, a greeter and two listeners related over interface:greeting; a config
- * change, a relation, a change that flows over it, and an OS series upgrade of one machine, with a config change
- * held back while it runs. Every hook runs the charm's handlers through the production hook runner (the
+ * change, a relation, a change that flows over it, a refresh of app-services, and an OS series upgrade of one
+ * machine, with a config change held back while it runs. Every hook runs the charm's handlers through the production hook runner (the
  * simulator's in-process driver); each unit has its own simulated machine, so service and file changes are real
  * to the charm. The timeline is printed operation by operation ({@link TimelinePrinter}).
  * <pre>
@@ -80,20 +78,22 @@ public final class DeploymentDemo {
         out.println("A simulated Juju model, in memory. Each hook runs the charm's handlers through the production hook");
         out.println("runner; each unit has a simulated machine (Ubuntu 22.04) whose commands are shown as host.");
 
-        timeline.operation("juju deploy app-services -n 3",
-                () -> model.deploy("app-services", charm("app-services", AppServicesCharm.class), 3));
-        timeline.operation("juju config app-services port=9100", () -> model.config("app-services", "port", 9100L));
+        Charm appServices = charm("app-services", AppServicesCharm.class);
+        timeline.operation("juju deploy app-services -n 3", () -> model.deploy("app-services", appServices, 3));
+        timeline.operation("juju config app-services port=9100", () -> model.config("app-services", "port", 9100));
         timeline.operation("juju deploy greeter", () -> model.deploy("greeter", charm("greeter", GreeterCharm.class), 1));
         timeline.operation("juju deploy listener -n 2",
                 () -> model.deploy("listener", charm("listener", ListenerCharm.class), 2));
         timeline.operation("juju integrate greeter listener",
                 () -> model.relate("greeter:greeting", "listener:greeting"));
         timeline.operation("juju config greeter greeting=hi", () -> model.config("greeter", "greeting", "hi"));
+        timeline.operation("juju refresh app-services (revision 2)",
+                () -> model.refresh("app-services", appServices.revision(2)));
         timeline.operation("juju upgrade-machine " + UPGRADED_MACHINE + " prepare ubuntu@24.04",
                 () -> model.prepareSeriesUpgrade(UPGRADED_MACHINE));
         int shown = upgradeStatuses(timeline, model, 0);
         timeline.operation("juju config app-services port=9200",
-                () -> model.config("app-services", "port", 9200L));
+                () -> model.config("app-services", "port", 9200));
         timeline.note("app-services/1 runs no hook: Juju holds its config-changed until machine " + UPGRADED_MACHINE
                 + " completes its upgrade");
 
@@ -139,9 +139,7 @@ public final class DeploymentDemo {
 
     /** A sample charm: its handler class, with the config.yaml and metadata.yaml copied under charms/NAME/. */
     private static Charm charm(String name, Class<?> handlers) {
-        return Charm.of(handlers).configYaml(resource(name, "config.yaml"))
-                .relations(MetadataYaml.relations(resource(name, "metadata.yaml"), name + "/metadata.yaml")
-                        .toArray(RelationDeclaration[]::new));
+        return Charm.of(handlers).metadataYaml(resource(name, "metadata.yaml")).configYaml(resource(name, "config.yaml"));
     }
 
     private static String resource(String charm, String file) {

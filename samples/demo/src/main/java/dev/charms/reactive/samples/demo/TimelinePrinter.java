@@ -5,9 +5,7 @@ import dev.charms.reactive.testing.model.HookRun;
 import dev.charms.reactive.testing.model.Model;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -29,7 +27,6 @@ final class TimelinePrinter {
     private final PrintStream out;
     private final Model model;
     private final IntFunction<List<String>> commandsOfHook;
-    private final Map<String, StatusValue> statuses = new HashMap<>();
     private int printed;
 
     /**
@@ -74,8 +71,7 @@ final class TimelinePrinter {
             out.printf(DETAIL, "flags", String.join(" ", flags));
         }
         commandsOfHook.apply(run.sequence()).forEach(command -> out.printf(DETAIL, "host", command));
-        StatusValue before = statuses.put(run.unit(), run.status());
-        if (!run.status().equals(before == null ? new StatusValue("unknown", "") : before)) {
+        if (run.statusChanged()) {
             out.printf(DETAIL, "status", describe(run.status()));
         }
     }

@@ -40,6 +40,7 @@ class DeploymentDemoTest {
                 "== juju deploy listener -n 2 ==",
                 "== juju integrate greeter listener ==",
                 "== juju config greeter greeting=hi ==",
+                "== juju refresh app-services (revision 2) ==",
                 "== juju upgrade-machine 1 prepare ubuntu@24.04 ==",
                 "== juju config app-services port=9200 ==",
                 "== do-release-upgrade and reboot, on machine 1 ==",
@@ -47,7 +48,7 @@ class DeploymentDemoTest {
                 "== juju status ==");
         assertThat(hooksOf(lines, "app-services/1")).containsExactly("app-services/1 install", "app-services/1 leader-settings-changed",
                 "app-services/1 config-changed", "app-services/1 start", "app-services/1 config-changed",
-                "app-services/1 pre-series-upgrade", "app-services/1 post-series-upgrade",
+                "app-services/1 upgrade-charm", "app-services/1 config-changed", "app-services/1 pre-series-upgrade", "app-services/1 post-series-upgrade",
                 "app-services/1 config-changed");
         assertThat(hooksOf(lines, "listener/0")).containsSubsequence("listener/0 greeting-relation-created", "listener/0 greeting-relation-joined",
                         "listener/0 greeting-relation-changed");
@@ -80,6 +81,19 @@ class DeploymentDemoTest {
                 "== juju status ==",
                 "  app-services/1  machine 1  active \"ready on port 9200 (ubuntu@24.04)\"");
         assertThat(text.split("app-services-migrate", -1)).hasSize(2);
+    }
+
+    @Test
+    void showsTheRefreshUpgradingThePackageAndRestartingTheService() throws Exception {
+        String text = String.join("\n", runMain());
+
+        assertThat(text).containsSubsequence(
+                "== juju refresh app-services (revision 2) ==",
+                "  app-services/0  upgrade-charm               AppServicesCharm.upgradeWorkload",
+                "host    apt-get --option=Dpkg::Options::=--force-confold --assume-yes install app-services",
+                "host    systemctl restart app-services",
+                "  app-services/0  config-changed              -",
+                "  app-services/2  upgrade-charm               AppServicesCharm.upgradeWorkload");
     }
 
     @Test

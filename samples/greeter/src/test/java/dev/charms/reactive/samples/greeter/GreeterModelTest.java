@@ -2,14 +2,10 @@ package dev.charms.reactive.samples.greeter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.charms.reactive.dispatch.RelationDeclaration;
 import dev.charms.reactive.juju.StatusValue;
-import dev.charms.reactive.runtime.MetadataYaml;
 import dev.charms.reactive.samples.listener.ListenerCharm;
 import dev.charms.reactive.testing.model.Charm;
 import dev.charms.reactive.testing.model.Model;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,17 +15,11 @@ import org.junit.jupiter.api.Test;
 class GreeterModelTest {
     private Model model;
 
-    private static Charm charm(Path dir, Class<?> handlers) throws IOException {
-        return Charm.of(handlers).configYaml(Files.readString(dir.resolve("config.yaml")))
-                .relations(MetadataYaml.relations(Files.readString(dir.resolve("metadata.yaml")), "metadata.yaml")
-                        .toArray(RelationDeclaration[]::new));
-    }
-
     @BeforeEach
-    void deploy() throws IOException {
+    void deploy() {
         model = new Model();
-        model.deploy("greeter", charm(Path.of("src/main/charm"), GreeterCharm.class), 1);
-        model.deploy("listener", charm(Path.of("../listener/src/main/charm"), ListenerCharm.class), 2);
+        model.deploy("greeter", Charm.fromDirectory(Path.of("src/main/charm"), GreeterCharm.class), 1);
+        model.deploy("listener", Charm.fromDirectory(Path.of("../listener/src/main/charm"), ListenerCharm.class), 2);
         model.relate("greeter:greeting", "listener:greeting");
     }
 
@@ -62,5 +52,20 @@ class GreeterModelTest {
         assertThat(model.unit("greeter/0").status())
                 .isEqualTo(new StatusValue("active", "saying 'hello' on port 8080; 1 listener replied"));
         assertThat(model.unit("greeter/0").flags()).contains("greeting.connected");
+    }
+
+    @Test
+    void removingTheRelationDepartsEveryUnitThenBreaksItAndClearsTheFlagsOnBothSides() {
+        model.removeRelation("greeter", "listener");
+
+        assertThat(model.unit("greeter/0").hookNames()).endsWith("greeting-relation-departed",
+                "greeting-relation-departed", "greeting-relation-broken");
+        assertThat(model.unit("greeter/0").flags()).doesNotContain("greeting.connected", "endpoint.greeting.joined");
+        assertThat(model.unit("greeter/0").status())
+                .isEqualTo(new StatusValue("active", "saying 'hello' on port 8080; no listener replied yet"));
+        assertThat(model.unit("listener/0").hookNames()).endsWith("greeting-relation-departed",
+                "greeting-relation-broken");
+        assertThat(model.unit("listener/0").flags()).doesNotContain("greeting.connected", "listener.heard");
+        assertThat(model.unit("listener/0").status()).isEqualTo(new StatusValue("blocked", ListenerCharm.NO_GREETER));
     }
 }

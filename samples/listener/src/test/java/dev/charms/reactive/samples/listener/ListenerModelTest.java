@@ -3,16 +3,12 @@ package dev.charms.reactive.samples.listener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.charms.reactive.When;
-import dev.charms.reactive.dispatch.RelationDeclaration;
 import dev.charms.reactive.flags.Flags;
 import dev.charms.reactive.juju.StatusValue;
-import dev.charms.reactive.runtime.MetadataYaml;
 import dev.charms.reactive.samples.greeting.GreetingProvides;
 import dev.charms.reactive.testing.model.Charm;
 import dev.charms.reactive.testing.model.Model;
 import dev.charms.reactive.testing.model.SimulatedUnit;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,14 +33,10 @@ class ListenerModelTest {
     private Model model;
 
     @BeforeEach
-    void deploy() throws IOException {
+    void deploy() {
         model = new Model();
-        model.deploy("greeter", Charm.of(StandInGreeter.class)
-                .relations(RelationDeclaration.provides("greeting", "greeting")), 1);
-        model.deploy("listener", Charm.of(ListenerCharm.class)
-                .configYaml(Files.readString(Path.of("src/main/charm/config.yaml")))
-                .relations(MetadataYaml.relations(Files.readString(Path.of("src/main/charm/metadata.yaml")),
-                        "metadata.yaml").toArray(RelationDeclaration[]::new)), 2);
+        model.deploy("greeter", Charm.of(StandInGreeter.class).metadataYaml("provides: {greeting: greeting}"), 1);
+        model.deploy("listener", Charm.fromDirectory(Path.of("src/main/charm"), ListenerCharm.class), 2);
     }
 
     @Test
@@ -63,6 +55,19 @@ class ListenerModelTest {
         model.config("listener", "reply", "hi there");
         assertThat(model.relationData("listener", "greeter", "listener/0"))
                 .containsExactly(Map.entry("reply", "\"hi there\""));
+    }
+
+    @Test
+    void removingTheRelationClearsTheFlagsAndBlocksTheListeners() {
+        model.relate("greeter:greeting", "listener:greeting");
+
+        model.removeRelation("greeter", "listener");
+
+        assertThat(model.unit("listener/1").hookNames()).endsWith("greeting-relation-departed",
+                "greeting-relation-broken");
+        assertThat(model.unit("listener/1").flags()).doesNotContain("greeting.connected", "listener.heard",
+                "endpoint.greeting.joined");
+        assertThat(model.unit("listener/1").status()).isEqualTo(new StatusValue("blocked", ListenerCharm.NO_GREETER));
     }
 
     @Test
