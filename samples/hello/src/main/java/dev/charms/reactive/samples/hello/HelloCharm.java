@@ -10,7 +10,6 @@ import dev.charms.reactive.host.Files;
 import dev.charms.reactive.host.Services;
 import dev.charms.reactive.status.Status;
 import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * The hello charm: installs the {@code hello} package, writes its configuration file from the charm's config and
@@ -26,22 +25,10 @@ import java.util.Objects;
  * again.
  */
 public class HelloCharm {
-    /** Where the configuration file lives on a real machine. */
+    /** The service's configuration file. */
     public static final Path CONFIG_FILE = Path.of("/etc/hello/hello.conf");
     /** The apt package and the systemd service. */
     public static final String SERVICE = "hello";
-
-    private final Path configFile;
-
-    /** The charm as Juju runs it: the configuration file is {@link #CONFIG_FILE}. */
-    public HelloCharm() {
-        this(CONFIG_FILE);
-    }
-
-    /** The charm writing its configuration file to {@code configFile}, e.g. a temporary file in tests. */
-    public HelloCharm(Path configFile) {
-        this.configFile = Objects.requireNonNull(configFile, "configFile");
-    }
 
     @WhenNot("hello.installed")
     void install(Apt apt, Flags flags, Status status) {
@@ -59,7 +46,7 @@ public class HelloCharm {
             status.blocked("port must be between 1 and 65535, got " + port + ": juju config hello port=8080");
             return;
         }
-        files.write(configFile, "greeting=" + config.getString("greeting") + "\nport=" + port + "\n", 0644);
+        files.write(CONFIG_FILE, "greeting=" + config.getString("greeting") + "\nport=" + port + "\n", 0644);
         flags.set("hello.configured");
         flags.clear("hello.greeting-shown");
         if (flags.isSet("hello.started") && !flags.isSet("hello.paused")) {
