@@ -20,8 +20,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads what the runtime and the model simulator need from {@code metadata.yaml}: the charm's name, the relations, by
- * role, in file order, their scope, and whether the charm is a subordinate. A relation is a mapping with an {@code interface}
- * (and optionally a {@code scope}), or (Juju's shorthand) just the interface name:
+ * role, in file order, their scope, and whether the charm is a subordinate. A relation is a mapping with an
+ * {@code interface} (and optionally a {@code scope}), or (Juju's shorthand) just the interface name:
  * <pre>
  * subordinate: true
  * provides:

@@ -250,7 +250,10 @@ public final class Harness {
         return with(s -> s.actions = actions);
     }
 
-    /** The action declarations of {@code actions.yaml}, e.g. as {@link ActionsYaml#parse} read them; see {@link #action}. */
+    /**
+     * The action declarations, e.g. those {@link ActionsYaml#parse} read from an {@code actions.yaml}; see
+     * {@link #action}.
+     */
     public Harness actions(ActionSpec... actions) {
         Map<String, ActionSpec> byName = new LinkedHashMap<>();
         Arrays.stream(actions).forEach(action -> byName.put(action.name(), action));

@@ -54,6 +54,9 @@ public final class CharmExtension implements ParameterResolver {
             throw new ExtensionConfigurationException("@Deployed goes on a parameter of type " + Model.class.getName()
                     + ", not " + type.getName());
         }
+        if (type == Model.class && deployed.isEmpty()) {
+            return new Model();
+        }
         Class<?> testClass = context.getRequiredTestClass();
         CharmUnderTest underTest = context.getRoot().getStore(NAMESPACE)
                 .computeIfAbsent(testClass, CharmExtension::read, CharmUnderTest.class);
@@ -63,9 +66,9 @@ public final class CharmExtension implements ParameterResolver {
         if (type == Charm.class) {
             return underTest.charm();
         }
+        Deployed deploy = deployed.orElseThrow();
         Model model = new Model();
-        deployed.ifPresent(d -> model.deploy(application(d, underTest.charm(), testClass), underTest.charm(),
-                d.units()));
+        model.deploy(application(deploy, underTest.charm(), testClass), underTest.charm(), deploy.units());
         return model;
     }
 
@@ -104,7 +107,7 @@ public final class CharmExtension implements ParameterResolver {
         return Defaults.class.getAnnotation(CharmTest.class);
     }
 
-    /** Carries {@code @CharmTest} with its defaults, for test classes that register the extension with {@code @ExtendWith}. */
+    /** Carries {@code @CharmTest} with its defaults, for test classes that register the extension alone. */
     @CharmTest
     private static final class Defaults {
     }
@@ -122,8 +125,8 @@ public final class CharmExtension implements ParameterResolver {
         List<String> warnings = new ArrayList<>();
         List<HandlerIndex> indexes = HandlerDiscovery.discover(loader, warnings::add);
         if (!warnings.isEmpty()) {
-            throw new ExtensionConfigurationException("the handler indexes (" + resource + ") on the test class path of "
-                    + testClass.getName() + " list no handler class" + nameThem);
+            throw new ExtensionConfigurationException("the handler indexes (" + resource + ") on the test class path"
+                    + " of " + testClass.getName() + " list no handler class" + nameThem);
         }
         return HandlerSet.of(indexes);
     }

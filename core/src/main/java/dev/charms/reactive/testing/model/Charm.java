@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a simulated application runs: its handler classes, the relations of its {@code metadata.yaml} (with their
- * scope, and whether it is a subordinate), the options of its {@code config.yaml}, the actions of its
+ * What a simulated application runs: its handler classes, the name and relations of its {@code metadata.yaml} (with
+ * their scope, and whether it is a subordinate), the options of its {@code config.yaml}, the actions of its
  * {@code actions.yaml}, and a revision that tells one build of it from the next ({@link Model#refresh}). Immutable;
  * each method returns a new charm.
  * <pre>{@code

@@ -11,6 +11,7 @@ import dev.charms.reactive.action.ActionContext;
 import dev.charms.reactive.config.Config;
 import dev.charms.reactive.flags.Flags;
 import dev.charms.reactive.log.Log;
+import dev.charms.reactive.log.LogLine;
 import dev.charms.reactive.status.Status;
 import dev.charms.reactive.testing.Harness;
 import dev.charms.reactive.testing.Result;
@@ -99,7 +100,8 @@ class CharmExtensionTest {
         void harness(Harness harness, Harness again) {
             Result install = harness.hook("install").run();
             seen.put("invoked", install.invoked());
-            seen.put("log", install.log().stream().map(l -> l.message()).filter(m -> m.startsWith("greeting")).toList());
+            seen.put("log", install.log().stream().map(LogLine::message).filter(m -> m.startsWith("greeting"))
+                    .toList());
             seen.put("joined", harness.hook("website-relation-joined").run().invoked().contains("Greeter.joined"));
             seen.put("greet", harness.action("greet", Map.of("name", "Ann")).run().actionResults());
             seen.put("greet without a name", harness.action("greet", Map.of()).run().actionFailure());
@@ -153,11 +155,17 @@ class CharmExtensionTest {
         @Test
         void harness(Harness harness) {
         }
+
+        @Test
+        void emptyModel(Model model) {
+            seen.put("units", model.units());
+        }
     }
 
     @Test
-    void aCharmDirectoryThatIsNotThereFailsTheTestNamingThePath() {
-        Throwable failure = run(MissingDirectoryTestCase.class).failure("harness(Harness)");
+    void aCharmDirectoryThatIsNotThereFailsTheTestNamingThePathAndAnEmptyModelDoesNotNeedIt() {
+        Outcomes outcomes = run(MissingDirectoryTestCase.class);
+        Throwable failure = outcomes.failure("harness(Harness)");
 
         String message = "the charm directory src/test/charms/missing of"
                 + " dev.charms.reactive.testing.junit.CharmExtensionTest$MissingDirectoryTestCase does not exist: there"
@@ -166,9 +174,12 @@ class CharmExtensionTest {
                 + " @CharmTest(charmDir = \"...\")";
         assertThat(failure.getCause()).hasMessage(message);
         assertThat(failure.getMessage()).startsWith("Failed to resolve parameter [dev.charms.reactive.testing.Harness ")
-                .contains("in method [void dev.charms.reactive.testing.junit.CharmExtensionTest$MissingDirectoryTestCase"
-                        + ".harness(dev.charms.reactive.testing.Harness)]: ")
+                .contains("in method [void dev.charms.reactive.testing.junit.CharmExtensionTest"
+                        + "$MissingDirectoryTestCase.harness(dev.charms.reactive.testing.Harness)]: ")
                 .endsWith(message);
+        assertThat(outcomes.results.get("emptyModel(Model)").getStatus())
+                .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+        assertThat(seen).containsEntry("units", List.of());
     }
 
     @ExtendWith(CharmExtension.class)
