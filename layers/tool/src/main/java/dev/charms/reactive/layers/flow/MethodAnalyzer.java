@@ -31,7 +31,7 @@ import javassist.bytecode.Opcode;
  * string constants reach the flags API ({@code Flags.set/clear/toggle/isSet/...}, {@code registerTrigger} with a
  * {@code Trigger.builder()} chain, {@code Leadership.set}), through local variables, conditionals, static final
  * fields, string concatenation, {@code Endpoint.expandName}, and calls, {@value #MAX_CALL_DEPTH} deep, to methods,
- * constructors and lambdas of any class of the charm's jars (see {@link #follows}). Control flow is followed (values
+ * constructors and lambdas of any class of the charm's jars (which, below). Control flow is followed (values
  * merge where paths join), so {@code flags.set(ok ? "a" : "b")} sets {@code a} or {@code b}. A name the interpreter
  * cannot reduce to constants is reported as computed, with the pattern of its known parts; nothing is guessed.
  *
@@ -477,12 +477,16 @@ final class MethodAnalyzer {
                     .map(callee -> follow(pc, callee, all, false)).orElse(Value.UNKNOWN);
         }
 
-        /** The method a call runs, when this run may follow it: not too deep, in a followable jar, no recursion. */
+        /**
+         * The method a call runs, when this run may follow it: not too deep, declared in this class or a followable
+         * jar (an inherited framework method is not), not already on the call chain.
+         */
         private Optional<ClassFiles.Resolved> follows(String className, String methodName, String descriptor) {
-            if (depth >= MAX_CALL_DEPTH || !className.equals(owner.getName()) && !classes.followable(className)) {
+            if (depth >= MAX_CALL_DEPTH) {
                 return Optional.empty();
             }
             return classes.resolve(className, methodName, descriptor)
+                    .filter(callee -> callee.type() == owner || classes.followable(callee.type().getName()))
                     .filter(callee -> !heap.chain.contains(key(callee)));
         }
 
