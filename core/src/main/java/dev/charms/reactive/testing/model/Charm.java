@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What a simulated application runs: its handler classes, the relations of its {@code metadata.yaml} (with their
@@ -145,6 +147,11 @@ public final class Charm {
     /** The revision, 1 unless {@link #revision(int)} said otherwise. */
     public int revision() {
         return revision;
+    }
+
+    /** The names of the actions its {@code actions.yaml} declares, sorted; empty when none. */
+    public SortedSet<String> actionNames() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(actions.keySet()));
     }
 
     HandlerSet handlers() {
