@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *       blocked: {@link Kind#FAIL}, with the way to roll back or force it.
  *   <li>any other {@code Refreshing...} or {@code Determining if a refresh is in progress}, units still
  *       {@code upgrading-from} the old charm or reporting {@code (outdated)} or {@code (restart pending)}:
- *       {@link Kind#WAIT}.
+ *       {@link Kind#WAIT}. A blocked unit then is one the layer found unhealthy after its refresh (with
+ *       {@code pause-after-unit-refresh=none}): the refresh halts until it is healthy, so the wait names it.
  *   <li>a unit in error: {@link Kind#FAIL}.
  *   <li>otherwise, once the application is at its target: {@link Kind#DONE}.
  * </ul>
@@ -81,8 +82,10 @@ public record RefreshProgress(Kind kind, String detail, Optional<String> unit) {
             return paused(app, Integer.parseInt(paused.group(1)), Optional.ofNullable(paused.group(2)));
         }
         if (inProgress(app)) {
-            return new RefreshProgress(Kind.WAIT, "the refresh of '" + name + "' (" + progressShown(app) + ")",
-                    Optional.empty());
+            Optional<Unit> unhealthy = app.units().stream().filter(u -> blocked(u.workload().current())).findFirst();
+            return new RefreshProgress(Kind.WAIT, unhealthy.map(u -> "unit " + u.name() + " to be healthy ("
+                    + u.workload() + "): the refresh of '" + name + "' goes on once it is")
+                    .orElse("the refresh of '" + name + "' (" + progressShown(app) + ")"), Optional.empty());
         }
         if (!target.reachedBy(app)) {
             return new RefreshProgress(Kind.WAIT, "'" + name + "' to follow " + target.describe()

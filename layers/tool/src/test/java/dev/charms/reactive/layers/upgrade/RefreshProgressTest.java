@@ -103,6 +103,18 @@ class RefreshProgressTest {
     }
 
     @Test
+    void aRefreshThatGoesOnByItselfButHaltsOnAnUnhealthyUnitWaitsForThatUnit() {
+        StatusInfo going = new StatusInfo("maintenance", "Refreshing. To pause refresh, run `juju config db"
+                + " pause-after-unit-refresh=all`");
+
+        RefreshProgress progress = RefreshProgress.of(db(going, OUTDATED,
+                unit(2, "blocked", "etcd service not running", "idle")), TARGET);
+
+        assertThat(progress).isEqualTo(new RefreshProgress(RefreshProgress.Kind.WAIT, "unit db/2 to be healthy"
+                + " (blocked: etcd service not running): the refresh of 'db' goes on once it is", Optional.empty()));
+    }
+
+    @Test
     void targetsAreReadFromTheCommandLine() {
         assertThat(Target.parse("db=14/stable")).isEqualTo(new Target("db", Optional.of("14/stable"), OptionalInt.empty()));
         assertThat(Target.parse("db=432")).isEqualTo(new Target("db", Optional.empty(), OptionalInt.of(432)));

@@ -261,6 +261,29 @@ class ReactiveUpgradeIT {
     }
 
     @Test
+    void withoutPausesAnUnhealthyRefreshedUnitHaltsTheRefreshAndTheRunTimesOutSayingWhy() {
+        model.config(APP, "pause-after-unit-refresh", "none");
+        host(2).breakDown();
+
+        Run failed = run("--target", "kv-store=2", "--timeout", "1");
+
+        assertThat(failed.code()).isEqualTo(ExitCodes.UPGRADE_FAILED);
+        String waiting = "unit kv-store/2 to be healthy (blocked: kv-store 1.1.0 is not answering on port 7000): the"
+                + " refresh of 'kv-store' goes on once it is";
+        assertThat(failed.out()).contains("      waiting for " + waiting + "\n");
+        assertThat(failed.err()).isEqualTo("error: '" + FOLLOW + "' failed: timed out after 1 min waiting for "
+                + waiting + "; look at `juju status kv-store`, then run this command again (or raise --timeout)\n");
+
+        host(2).heal();
+        model.updateStatus();
+        Run resumed = run("--target", "kv-store=2");
+
+        assertThat(resumed.code()).as("%s", resumed).isEqualTo(ExitCodes.OK);
+        assertThat(workloadVersions()).containsExactly("kv-store/0=1.1.0", "kv-store/1=1.1.0", "kv-store/2=1.1.0");
+        assertThat(changes()).doesNotContainKey("run kv-store/1 resume-refresh");
+    }
+
+    @Test
     void anIncompatibleRefreshFailsTheRunNamingTheForceAndOnceForcedARunFinishes() {
         Run failed = run("--target", "kv-store=3");
 
