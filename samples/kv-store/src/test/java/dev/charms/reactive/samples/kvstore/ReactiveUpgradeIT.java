@@ -239,9 +239,9 @@ class ReactiveUpgradeIT {
         assertThat(failed.code()).isEqualTo(ExitCodes.UPGRADE_FAILED);
         assertThat(failed.err()).isEqualTo("error: '" + FOLLOW + "' failed: the refresh of 'kv-store' is paused and"
                 + " unit kv-store/2, already refreshed, is not healthy (blocked: kv-store 1.1.0 is not answering on port"
-                + " 7000). Check it; to go on anyway run `juju run kv-store/1 resume-refresh`, or roll back: Refreshing."
-                + " Check units >=2 are healthy & run `resume-refresh` on unit 1. To rollback, `juju refresh --revision"
-                + " 1`\n");
+                + " 7000). Check it; to go on anyway run `juju run kv-store/1 resume-refresh`, or roll back with `juju"
+                + " refresh kv-store --revision 1`, then run this command with --target kv-store=1 to follow the"
+                + " rollback\n");
         assertThat(workloadVersions()).containsExactly("kv-store/0=1.0.0", "kv-store/1=1.0.0", "kv-store/2=1.1.0");
 
         host(2).heal();
@@ -258,6 +258,49 @@ class ReactiveUpgradeIT {
         assertThat(workloadVersions()).containsExactly("kv-store/0=1.1.0", "kv-store/1=1.1.0", "kv-store/2=1.1.0");
         assertThat(changes()).containsExactly(Map.entry("refresh kv-store --revision 2", 1L),
                 Map.entry("run kv-store/0 create-backup", 1L), Map.entry("run kv-store/1 resume-refresh", 1L));
+    }
+
+    @Test
+    void afterAFailureTheOperatorRollsBackAsTheHintSaysAndARunToTheOldRevisionFollowsTheRollback() {
+        model.config(APP, "pause-after-unit-refresh", "all");
+        host(1).breakDown();
+        Run failed = run("--target", "kv-store=2", "--no-backup");
+
+        assertThat(failed.code()).isEqualTo(ExitCodes.UPGRADE_FAILED);
+        assertThat(failed.err()).endsWith("unit kv-store/1, already refreshed, is not healthy (blocked: kv-store 1.1.0 is"
+                + " not answering on port 7000). Check it; to go on anyway run `juju run kv-store/0 resume-refresh`, or"
+                + " roll back with `juju refresh kv-store --revision 1`, then run this command with --target kv-store=1"
+                + " to follow the rollback\n");
+        assertThat(workloadVersions()).containsExactly("kv-store/0=1.0.0", "kv-store/1=1.1.0", "kv-store/2=1.1.0");
+
+        assertThat(operatorRuns("refresh", "kv-store", "--revision", "1").exitCode()).isZero();
+        host(1).heal();
+        Run rolledBack = run("--target", "kv-store=1", "--no-backup");
+
+        assertThat(rolledBack).isEqualTo(new Run(ExitCodes.OK, LOG + """
+                Checking the model...
+                Generating the upgrade plan...
+                Upgrade model 'prod'
+                \tUpgrade plan for 'kv-store' to revision 1
+                \t\t%s
+                \t\tWait for 'kv-store' to be idle
+                \t\tVerify the workload version of 'kv-store'
+                Already done:
+                  - 'kv-store' follows revision 1
+                [1/3] %s
+                      the refreshed units of 'kv-store' are healthy: running resume-refresh on kv-store/1
+                      resume-refresh on kv-store/1: Refreshed unit 1
+                      waiting for the refresh of 'kv-store' to go on after resume-refresh
+                [1/3] done in 5 s: %s
+                [2/3] Wait for 'kv-store' to be idle
+                      waiting for 'kv-store' to stay idle
+                [2/3] done in 5 s: Wait for 'kv-store' to be idle
+                [3/3] Verify the workload version of 'kv-store'
+                [3/3] done in 0 s: Verify the workload version of 'kv-store'
+                Upgrade plan for 'kv-store' to revision 1 executed in 10 seconds
+                Upgrade completed.
+                """.formatted(FOLLOW, FOLLOW, FOLLOW) + LOG, ""));
+        assertThat(workloadVersions()).containsExactly("kv-store/0=1.0.0", "kv-store/1=1.0.0", "kv-store/2=1.0.0");
     }
 
     @Test
@@ -289,9 +332,10 @@ class ReactiveUpgradeIT {
 
         assertThat(failed.code()).isEqualTo(ExitCodes.UPGRADE_FAILED);
         assertThat(failed.err()).isEqualTo("error: '" + FOLLOW + "' failed: the refresh of 'kv-store' is blocked:"
-                + " Refresh incompatible. Rollback with `juju refresh --revision 1`. Roll back as it says, or, if you"
-                + " are sure, force it with `juju run kv-store/2 force-refresh-start check-compatibility=false` and run"
-                + " this command again\n");
+                + " Refresh incompatible. Rollback with `juju refresh --revision 1`. Roll back with `juju refresh"
+                + " kv-store --revision 1`, then run this command with --target kv-store=1 to follow the rollback, or,"
+                + " if you are sure, force it with `juju run kv-store/2 force-refresh-start check-compatibility=false`"
+                + " and run this command again\n");
 
         assertThat(operatorRuns("run", "kv-store/2", "force-refresh-start", "check-compatibility=false").exitCode())
                 .isZero();
