@@ -81,7 +81,7 @@ class ReactiveUpgradeIT {
         return argv.toArray(String[]::new);
     }
 
-    /** What the operator types: {@code juju run ...} on the same model. */
+    /** {@code juju <args>} as the operator types it, on the same model. */
     private CommandResult operatorRuns(String... args) {
         List<String> argv = new ArrayList<>(List.of("juju"));
         argv.addAll(List.of(args));
