@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What a simulated application runs: its handler classes, the name and relations of its {@code metadata.yaml} (with
@@ -180,6 +182,11 @@ public final class Charm {
         return Harness.of(handlers).relations(relations.toArray(RelationDeclaration[]::new))
                 .configOptions(options.toArray(ConfigOption[]::new))
                 .actions(actions.values().toArray(ActionSpec[]::new));
+    }
+
+    /** The names of the actions its {@code actions.yaml} declares, sorted; empty when none. */
+    public SortedSet<String> actionNames() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(actions.keySet()));
     }
 
     HandlerSet handlers() {

@@ -793,6 +793,21 @@ public final class Model {
         return applications.values().stream().flatMap(a -> a.units.values().stream()).toList();
     }
 
+    /** The applications deployed, in deployment order. */
+    public List<String> applications() {
+        return List.copyOf(applications.keySet());
+    }
+
+    /**
+     * The charm the application runs now: the one deployed, or the last it was refreshed to (each unit runs it from
+     * its {@code upgrade-charm} on).
+     *
+     * @throws IllegalArgumentException if the application is not deployed
+     */
+    public Charm charm(String application) {
+        return application(application).charm;
+    }
+
     /**
      * The application's leader now, absent only when all its units were removed (or it is a subordinate related to
      * no principal).

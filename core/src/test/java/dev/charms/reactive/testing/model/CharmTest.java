@@ -47,6 +47,7 @@ class CharmTest {
         assertThat(charm.containerScoped("db")).isFalse();
         assertThat(charm.options()).containsExactly(ConfigOption.integer("interval", 60L));
         assertThat(charm.actions()).containsOnlyKeys("pause", "resume");
+        assertThat(charm.actionNames()).containsExactly("pause", "resume");
         assertThat(charm.revision()).isEqualTo(1);
         assertThat(charm.name()).contains("monitor");
     }

@@ -51,8 +51,10 @@ class ModelRefreshTest {
         model.config("app", "greeting", "hi");
         model.config("app", "size", 3);
         int before = model.timeline().size();
+        assertThat(model.charm("app")).isSameAs(V1);
         model.refresh("app", V2);
 
+        assertThat(model.charm("app")).isSameAs(V2);
         // config.changed is set in upgrade-charm already: the config differs from the one the last hook saw
         assertThat(model.timeline().subList(before, model.timeline().size()))
                 .extracting(r -> r.unit() + " " + r.hook() + " " + r.invoked())

@@ -56,6 +56,7 @@ class ModelSubordinateTest {
         Model model = new Model(driver);
         model.deploy("app", APP, 2);
         model.deploy("monitor", MONITOR, 0);
+        assertThat(model.applications()).as("a subordinate without units too").containsExactly("app", "monitor");
         int before = driver.count();
         model.relate("app:juju-info", "monitor:host");
 

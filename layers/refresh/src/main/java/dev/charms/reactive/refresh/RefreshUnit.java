@@ -74,9 +74,11 @@ final class RefreshUnit {
     /**
      * The work of every hook: record the original versions when no refresh is in progress (leader); start the refresh
      * when this is the first unit and the automatic checks pass; refresh this unit's workload when its turn has come;
-     * check its health; publish; set {@code refresh.in-progress}; show the statuses and the workload version.
+     * check its health; publish; show the statuses and the workload version.
+     *
+     * @return whether {@code refresh.in-progress} holds: the refresh was in progress at the start of the hook or is now
      */
-    void evaluate(Status status, DataChanged changes) {
+    boolean evaluate(Status status, DataChanged changes) {
         RefreshView view = view();
         boolean inProgressAtStart = context.refreshSeenInProgress(view.inProgress());
         if (!view.inProgress()) {
@@ -99,12 +101,12 @@ final class RefreshUnit {
         publish();
         RefreshView after = view();
         boolean inProgress = inProgressAtStart || after.inProgress();
-        flags.toggle(RollingRefresh.IN_PROGRESS, inProgress);
         showStatuses(after, inProgress, status, changes);
         Optional<String> installed = record.workloadVersion();
         if (changes.changed(WORKLOAD_VERSION, installed.orElse(null)) && installed.isPresent()) {
             context.backend().applicationVersionSet(installed.get());
         }
+        return inProgress;
     }
 
     /** The {@code pre-refresh-check} action: on the leader, before a refresh. */

@@ -32,13 +32,16 @@ public final class RollingRefresh {
     /** Set once this unit is leaving the peer relation. */
     public static final String TEARING_DOWN = "refresh.tearing-down";
 
-    /** This unit's part in the refresh; runs in every hook and action except during a series upgrade. */
+    /**
+     * This unit's part in the refresh; runs in every hook and action except during a series upgrade. It sets
+     * {@value #IN_PROGRESS} itself, not in {@link RefreshUnit}, so that {@code reactive lint} sees who sets it.
+     */
     @WhenNot("upgrade.series.in-progress")
     void refresh(RefreshPeers peers, RefreshWorkload workload, WorkloadContext context, Flags flags,
             Leadership leadership, Status status, DataChanged changes) {
         RefreshUnit unit = new RefreshUnit(peers, workload, context, flags, leadership);
         if (unit.hasPeerRelation()) {
-            unit.evaluate(status, changes);
+            flags.toggle(IN_PROGRESS, unit.evaluate(status, changes));
         }
     }
 

@@ -2,6 +2,8 @@ package dev.charms.reactive.layers.juju;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The result of one action run by {@code juju run}.
@@ -26,11 +28,18 @@ public record ActionResult(String unit, String status, String message, Map<Strin
         return status.equals("completed");
     }
 
-    /** The failure message, else the {@code result} value, else the status: what to tell a person. */
+    /**
+     * What to tell a person: the failure message, else the {@code result} value, else the other results as {@code
+     * key=value, ...} (sorted by key; kv-store's {@code create-backup} says only where the backup is), else the status.
+     */
     public String summary() {
         if (!message.isEmpty()) {
             return message;
         }
-        return results.getOrDefault("result", status);
+        if (results.containsKey("result")) {
+            return results.get("result");
+        }
+        return results.isEmpty() ? status : new TreeMap<>(results).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "));
     }
 }

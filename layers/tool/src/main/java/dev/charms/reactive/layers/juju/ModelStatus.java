@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import dev.charms.reactive.internal.Suggestions;
 import dev.charms.reactive.layers.LayerToolException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
- * The parts of {@code juju status --format=json} the upgrade orchestrator reads. Applications and machines are
- * sorted by name; units by number. Subordinate units, which Juju lists under their principal units, are listed
+ * The parts of {@code juju status --format=json} the upgrade orchestrator reads. Applications are sorted by name,
+ * machines by id (as text: {@code 10} before {@code 2}); units by number. Subordinate units, which Juju lists under their principal units, are listed
  * under their own application.
  *
  * @param model the model's name; never null
@@ -27,11 +28,11 @@ import java.util.TreeMap;
  */
 public record ModelStatus(String model, Map<String, Application> applications, Map<String, Machine> machines) {
 
-    /** Copies the maps. */
+    /** Copies the maps, sorted. */
     public ModelStatus {
         Objects.requireNonNull(model, "model");
-        applications = Map.copyOf(applications);
-        machines = Map.copyOf(machines);
+        applications = Collections.unmodifiableSortedMap(new TreeMap<>(applications));
+        machines = Collections.unmodifiableSortedMap(new TreeMap<>(machines));
     }
 
     /**

@@ -17,10 +17,13 @@ import java.util.regex.Pattern;
  *       unit (number M or higher) is idle and active, {@link Kind#RESUME} on unit N (or the leader); while one
  *       is busy, {@link Kind#WAIT}; when one is blocked or in error, {@link Kind#FAIL}: a person must look.
  *   <li>{@code Refresh incompatible. ...} (application) or {@code ... Pre-refresh check failed: ...} (unit),
- *       blocked: {@link Kind#FAIL}, with the way to roll back or force it.
+ *       blocked: {@link Kind#FAIL}, with the way to roll back or force it. Where the status names the revision to
+ *       roll back to, the failure gives the whole {@code juju refresh} command and the {@code --target} that makes
+ *       this command follow the rollback.
  *   <li>any other {@code Refreshing...} or {@code Determining if a refresh is in progress}, units still
  *       {@code upgrading-from} the old charm or reporting {@code (outdated)} or {@code (restart pending)}:
- *       {@link Kind#WAIT}.
+ *       {@link Kind#WAIT}. A blocked unit then is one the layer found unhealthy after its refresh (with
+ *       {@code pause-after-unit-refresh=none}): the refresh halts until it is healthy, so the wait names it.
  *   <li>a unit in error: {@link Kind#FAIL}.
  *   <li>otherwise, once the application is at its target: {@link Kind#DONE}.
  * </ul>
@@ -32,6 +35,7 @@ import java.util.regex.Pattern;
 public record RefreshProgress(Kind kind, String detail, Optional<String> unit) {
     private static final Pattern PAUSED = Pattern.compile(
             "Check units >=(\\d+) are healthy & run `resume-refresh` on (?:unit (\\d+)|leader)");
+    private static final Pattern ROLLBACK = Pattern.compile("`juju refresh --revision (\\d+)`");
     private static final List<String> IN_PROGRESS = List.of("Refreshing", "Refresh incompatible",
             "Determining if a refresh is in progress");
 
@@ -63,9 +67,10 @@ public record RefreshProgress(Kind kind, String detail, Optional<String> unit) {
         }
         String message = app.status().message();
         if (blocked(app.status().current()) && message.startsWith("Refresh incompatible")) {
-            return fail("the refresh of '" + name + "' is blocked: " + message + ". Roll back as it says, or, if you"
-                    + " are sure, force it with `juju run " + firstToRefresh(app) + " force-refresh-start"
-                    + " check-compatibility=false` and run this command again");
+            return fail("the refresh of '" + name + "' is blocked: " + message + ". Roll back" + rollback(app)
+                    .map(how -> " with " + how).orElse(" as it says") + ", or, if you are sure, force it with `juju run "
+                    + firstToRefresh(app) + " force-refresh-start check-compatibility=false` and run this command"
+                    + " again");
         }
         Optional<Unit> checkFailed = app.units().stream()
                 .filter(u -> blocked(u.workload().current()) && u.workload().message().contains("Pre-refresh check failed"))
@@ -81,8 +86,10 @@ public record RefreshProgress(Kind kind, String detail, Optional<String> unit) {
             return paused(app, Integer.parseInt(paused.group(1)), Optional.ofNullable(paused.group(2)));
         }
         if (inProgress(app)) {
-            return new RefreshProgress(Kind.WAIT, "the refresh of '" + name + "' (" + progressShown(app) + ")",
-                    Optional.empty());
+            Optional<Unit> unhealthy = app.units().stream().filter(u -> blocked(u.workload().current())).findFirst();
+            return new RefreshProgress(Kind.WAIT, unhealthy.map(u -> "unit " + u.name() + " to be healthy ("
+                    + u.workload() + "): the refresh of '" + name + "' goes on once it is")
+                    .orElse("the refresh of '" + name + "' (" + progressShown(app) + ")"), Optional.empty());
         }
         if (!target.reachedBy(app)) {
             return new RefreshProgress(Kind.WAIT, "'" + name + "' to follow " + target.describe()
@@ -113,8 +120,8 @@ public record RefreshProgress(Kind kind, String detail, Optional<String> unit) {
         if (unhealthy.isPresent()) {
             return fail("the refresh of '" + name + "' is paused and unit " + unhealthy.get().name()
                     + ", already refreshed, is not healthy (" + unhealthy.get().workload() + "). Check it; to go on"
-                    + " anyway run `juju run " + next(app, nextNumber) + " resume-refresh`, or roll back: "
-                    + app.status().message());
+                    + " anyway run `juju run " + next(app, nextNumber) + " resume-refresh`, or roll back"
+                    + rollback(app).map(how -> " with " + how).orElse(": " + app.status().message()));
         }
         Optional<Unit> unsettled = refreshed.stream()
                 .filter(u -> !u.idle() || !u.workload().current().equals("active")).findFirst();
@@ -124,6 +131,21 @@ public record RefreshProgress(Kind kind, String detail, Optional<String> unit) {
                     Optional.empty());
         }
         return new RefreshProgress(Kind.RESUME, "", Optional.of(next(app, nextNumber)));
+    }
+
+    /**
+     * How to roll back, when the application status names the original revision ({@code To rollback, `juju refresh
+     * --revision 1`}): that command with the application's name, which charm-refresh's text leaves out, and how to
+     * have this command follow the rollback.
+     */
+    private static Optional<String> rollback(Application app) {
+        Matcher rollback = ROLLBACK.matcher(app.status().message());
+        if (!rollback.find()) {
+            return Optional.empty();
+        }
+        String revision = rollback.group(1);
+        return Optional.of("`juju refresh " + app.name() + " --revision " + revision + "`, then run this command with"
+                + " --target " + app.name() + "=" + revision + " to follow the rollback");
     }
 
     private static String next(Application app, Optional<String> number) {

@@ -61,6 +61,18 @@ class ModelStatusTest {
     }
 
     @Test
+    void applicationsAndMachinesAreSorted() {
+        ModelStatus status = ModelStatus.parse("""
+                {"model": {"name": "prod"},
+                 "machines": {"2": {}, "0": {}, "1": {}},
+                 "applications": {"web": {}, "db": {}, "cache": {}}}
+                """);
+
+        assertThat(status.applications().keySet()).containsExactly("cache", "db", "web");
+        assertThat(status.machines().keySet()).containsExactly("0", "1", "2");
+    }
+
+    @Test
     void anUnknownApplicationIsNamedWithTheOnesThereAre() {
         assertThatThrownBy(() -> ModelStatus.parse(STATUS).application("dbb"))
                 .isInstanceOf(LayerToolException.class)

@@ -60,6 +60,17 @@ class ProcessJujuCliTest {
     }
 
     @Test
+    void aSummaryIsTheFailureTheResultTheOtherResultsOrTheStatus() {
+        assertThat(new ActionResult("db/0", "failed", "Refresh in progress", Map.of("result", "no")).summary())
+                .isEqualTo("Refresh in progress");
+        assertThat(new ActionResult("db/0", "completed", "", Map.of("result", "done", "path", "/b")).summary())
+                .isEqualTo("done");
+        assertThat(new ActionResult("db/0", "completed", "", Map.of("size", "3", "path", "/b")).summary())
+                .isEqualTo("path=/b, size=3");
+        assertThat(new ActionResult("db/0", "completed", "", Map.of()).summary()).isEqualTo("completed");
+    }
+
+    @Test
     void aFailingCommandNamesItselfAndQuotesJuju() {
         assertThatThrownBy(() -> juju.run("db/7", "create-backup", Map.of()))
                 .isInstanceOf(CommandException.class)

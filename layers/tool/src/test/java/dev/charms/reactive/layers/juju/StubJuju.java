@@ -1,7 +1,8 @@
 package dev.charms.reactive.layers.juju;
 
+import static dev.charms.reactive.layers.juju.JujuJson.info;
+
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,11 +35,13 @@ import java.util.Optional;
  * prepare|complete} and {@code exec ... cat /etc/os-release}. {@link State#failures} makes calls fail, and
  * {@link State#block} makes one call wait for a file, so a test can signal a process while it runs.
  *
- * <p>A simulator-backed {@link JujuCli} (over {@code dev.charms.reactive.testing.model.Model}) can later take
- * this stub's place.
+ * <p>Where {@link SimulatedJuju} runs real charm code in the model simulator, this stub simulates what the simulator
+ * cannot: a model that changes between two looks (agents {@code executing}, units {@code upgrading-from} the old
+ * charm, a refresh going on by itself), calls that fail, and a {@code juju} in a process of its own, which a test can
+ * hold while it signals {@code reactive upgrade}.
  */
 public final class StubJuju {
-    static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+    private static final Gson GSON = JujuJson.GSON;
     static final String MODEL_FILE = "model.json";
     static final String CALLS_FILE = "calls.log";
 
@@ -239,24 +242,9 @@ public final class StubJuju {
 
         private Reply status() {
             JsonObject root = new JsonObject();
-            JsonObject model = new JsonObject();
-            model.addProperty("name", state.model);
-            model.addProperty("type", "iaas");
-            model.addProperty("version", "3.6.4");
-            root.add("model", model);
+            root.add("model", JujuJson.model(state.model));
             JsonObject machines = new JsonObject();
-            state.machines.forEach((id, machine) -> {
-                JsonObject fields = new JsonObject();
-                JsonObject base = new JsonObject();
-                base.addProperty("name", machine.base.substring(0, machine.base.indexOf('@')));
-                base.addProperty("channel", machine.base.substring(machine.base.indexOf('@') + 1));
-                fields.add("base", base);
-                fields.add("juju-status", info("started", ""));
-                fields.add("machine-status", machine.phase.isEmpty() ? info("running", "Running")
-                        : info(machine.phase, machine.phase.equals("prepare completed")
-                                ? "waiting for completion command" : ""));
-                machines.add(id, fields);
-            });
+            state.machines.forEach((id, machine) -> machines.add(id, JujuJson.machine(machine.base, machine.phase)));
             root.add("machines", machines);
             JsonObject applications = new JsonObject();
             state.applications.forEach((name, app) -> applications.add(name, application(name, app)));
@@ -512,33 +500,13 @@ public final class StubJuju {
             return app.units.keySet().stream().sorted(Comparator.comparingInt(StubJuju::number).reversed()).toList();
         }
 
-        private static JsonObject info(String current, String message) {
-            JsonObject info = new JsonObject();
-            info.addProperty("current", current);
-            if (!message.isEmpty()) {
-                info.addProperty("message", message);
-            }
-            return info;
-        }
-
         private static Reply task(String unit, String status, String message, String result) {
-            JsonObject task = new JsonObject();
-            task.addProperty("id", "1");
-            task.addProperty("status", status);
-            task.addProperty("unit", unit);
-            if (!message.isEmpty()) {
-                task.addProperty("message", message);
-            }
             JsonObject results = new JsonObject();
             if (!result.isEmpty()) {
                 results.addProperty("result", result);
             }
-            task.add("results", results);
-            JsonObject reply = new JsonObject();
-            reply.add(unit, task);
-            String json = GSON.toJson(reply) + "\n";
-            return status.equals("completed") ? Reply.ok(json)
-                    : new Reply(1, json, "ERROR the following task failed:\n id \"1\" with return code 1\n");
+            String json = JujuJson.task(unit, 1, status, message, results, List.of());
+            return status.equals("completed") ? Reply.ok(json) : new Reply(1, json, JujuJson.taskFailed(1));
         }
     }
 

@@ -71,7 +71,8 @@ class RefreshProgressTest {
         assertThat(progress.kind()).isEqualTo(RefreshProgress.Kind.FAIL);
         assertThat(progress.detail()).isEqualTo("the refresh of 'db' is paused and unit db/2, already refreshed, is"
                 + " not healthy (blocked: etcd service not running). Check it; to go on anyway run `juju run db/1"
-                + " resume-refresh`, or roll back: " + paused.message());
+                + " resume-refresh`, or roll back with `juju refresh db --revision 420`, then run this command with"
+                + " --target db=420 to follow the rollback");
     }
 
     @Test
@@ -83,12 +84,22 @@ class RefreshProgressTest {
 
         assertThat(RefreshProgress.of(db(incompatible, OUTDATED, REFRESHED), TARGET).detail()).isEqualTo(
                 "the refresh of 'db' is blocked: Refresh incompatible. Rollback with `juju refresh --revision 420`."
-                        + " Roll back as it says, or, if you are sure, force it with `juju run db/2 force-refresh-start"
+                        + " Roll back with `juju refresh db --revision 420`, then run this command with --target db=420"
+                        + " to follow the rollback, or, if you are sure, force it with `juju run db/2 force-refresh-start"
                         + " check-compatibility=false` and run this command again");
         assertThat(RefreshProgress.of(db(new StatusInfo("active", ""), OUTDATED, checkFailed), TARGET).detail())
                 .isEqualTo("the refresh of 'db' is blocked on db/2: Rollback with `juju refresh`. Pre-refresh check"
                         + " failed: backup too old. Roll back, or, if you are sure, force it with `juju run db/2"
                         + " force-refresh-start run-pre-refresh-checks=false` and run this command again");
+    }
+
+    @Test
+    void aStatusWithoutTheRevisionToRollBackToIsQuoted() {
+        StatusInfo paused = new StatusInfo("blocked", "Refreshing. Check units >=2 are healthy & run `resume-refresh`"
+                + " on leader. To rollback, see docs or `juju debug-log`");
+
+        assertThat(RefreshProgress.of(db(paused, OUTDATED, unit(2, "blocked", "down", "idle")), TARGET).detail())
+                .endsWith("or roll back: " + paused.message());
     }
 
     @Test
@@ -100,6 +111,18 @@ class RefreshProgressTest {
                 .isEqualTo(RefreshProgress.Kind.WAIT);
         assertThat(RefreshProgress.of(db(new StatusInfo("active", ""), unit(1, "active", "", "idle"), REFRESHED),
                 TARGET).kind()).isEqualTo(RefreshProgress.Kind.DONE);
+    }
+
+    @Test
+    void aRefreshThatGoesOnByItselfButHaltsOnAnUnhealthyUnitWaitsForThatUnit() {
+        StatusInfo going = new StatusInfo("maintenance", "Refreshing. To pause refresh, run `juju config db"
+                + " pause-after-unit-refresh=all`");
+
+        RefreshProgress progress = RefreshProgress.of(db(going, OUTDATED,
+                unit(2, "blocked", "etcd service not running", "idle")), TARGET);
+
+        assertThat(progress).isEqualTo(new RefreshProgress(RefreshProgress.Kind.WAIT, "unit db/2 to be healthy"
+                + " (blocked: etcd service not running): the refresh of 'db' goes on once it is", Optional.empty()));
     }
 
     @Test
