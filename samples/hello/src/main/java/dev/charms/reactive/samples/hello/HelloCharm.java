@@ -11,6 +11,7 @@ import dev.charms.reactive.host.Services;
 import dev.charms.reactive.status.Status;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The hello charm: installs the {@code hello} package, writes its configuration file from the charm's config and
@@ -28,14 +29,23 @@ import java.util.Objects;
 public class HelloCharm {
     /** Where the configuration file lives on a real machine. */
     public static final Path CONFIG_FILE = Path.of("/etc/hello/hello.conf");
+    /**
+     * The environment variable that, when set, names another configuration file for {@link #HelloCharm()}: how
+     * tests that run the built charm on the build machine (the model simulator's process driver) keep it out of
+     * {@code /etc}.
+     */
+    public static final String CONFIG_FILE_VARIABLE = "HELLO_CONFIG_FILE";
     /** The apt package and the systemd service. */
     public static final String SERVICE = "hello";
 
     private final Path configFile;
 
-    /** The charm as Juju runs it: the configuration file is {@link #CONFIG_FILE}. */
+    /**
+     * The charm as Juju runs it: the configuration file is {@link #CONFIG_FILE}, or the file named by
+     * {@link #CONFIG_FILE_VARIABLE} when that is set.
+     */
     public HelloCharm() {
-        this(CONFIG_FILE);
+        this(Optional.ofNullable(System.getenv(CONFIG_FILE_VARIABLE)).map(Path::of).orElse(CONFIG_FILE));
     }
 
     /** The charm writing its configuration file to {@code configFile}, e.g. a temporary file in tests. */

@@ -1,0 +1,91 @@
+package dev.charms.reactive.samples.hello;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.charms.reactive.juju.StatusValue;
+import dev.charms.reactive.log.LogLine;
+import dev.charms.reactive.samples.hello.demo.HelloHarness;
+import dev.charms.reactive.testing.model.Charm;
+import dev.charms.reactive.testing.model.HookRun;
+import dev.charms.reactive.testing.model.Model;
+import dev.charms.reactive.testing.model.ProcessHookDriver;
+import dev.charms.reactive.testing.model.SimulatedUnit;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One scenario of the hello charm on the model simulator's two drivers: in this JVM ({@code new Model()}) and through
+ * real processes, each hook running the built {@code target/charm/hello.charm}'s {@code dispatch} in a fresh JVM
+ * ({@link ProcessHookDriver}). Both must give the same result. Runs in the integration-test phase (see pom.xml, which
+ * also sets {@code HELLO_CONFIG_FILE} so that neither run writes {@code /etc}).
+ */
+class ProcessDriverSameResultIT {
+    private static final Path CHARM = Path.of("target/charm/hello.charm");
+
+    @TempDir
+    Path temp;
+
+    /**
+     * Deploy three units, break and fix the port, change the greeting, an update-status tick, remove the leader (so
+     * hello/1 is elected and shows the greeting), and another tick.
+     */
+    private static Model scenario(Model model, Charm hello) {
+        model.deploy("hello", hello, 3);
+        model.config("hello", "port", 0);
+        model.config("hello", "port", 8081);
+        model.config("hello", "greeting", "hi there");
+        model.updateStatus();
+        model.removeUnit("hello/0");
+        model.updateStatus();
+        return model;
+    }
+
+    @Test
+    void theScenarioGivesTheSameHooksHandlersFlagsStatusesStateAndLogThroughRealProcesses() {
+        String configFile = Optional.ofNullable(System.getenv(HelloCharm.CONFIG_FILE_VARIABLE)).orElseThrow(
+                () -> new AssertionError(HelloCharm.CONFIG_FILE_VARIABLE + " is not set; run this test with"
+                        + " mvn verify, whose built-charm execution sets it (see pom.xml)"));
+        Charm hello = Charm.of(HelloCharm.class).configYaml(HelloHarness.configYaml());
+        Model inProcess = new Model();
+        SucceedingHost.inThisThread(temp.resolve("resolver"), () -> scenario(inProcess, hello));
+        Model process = scenario(new Model(ProcessHookDriver.builder().charm(hello, CHARM)
+                .workDirectory(temp.resolve("work")).path(SucceedingHost.scripts(temp.resolve("host")))
+                .environment(HelloCharm.CONFIG_FILE_VARIABLE, configFile).build()), hello);
+
+        assertThat(process.timelineText()).isEqualTo(inProcess.timelineText());
+        assertThat(process.timeline()).isEqualTo(inProcess.timeline());
+        assertThat(process.units()).extracting(SimulatedUnit::name).containsExactly("hello/1", "hello/2");
+        for (SimulatedUnit expected : inProcess.units()) {
+            SimulatedUnit actual = process.unit(expected.name());
+            assertThat(actual.hookNames()).as(expected.name()).isEqualTo(expected.hookNames());
+            assertThat(actual.invoked()).as(expected.name()).isEqualTo(expected.invoked());
+            assertThat(actual.flags()).as(expected.name()).isEqualTo(expected.flags());
+            assertThat(actual.statusHistory()).as(expected.name()).isEqualTo(expected.statusHistory());
+            assertThat(actual.state()).as(expected.name()).isEqualTo(expected.state());
+            assertThat(lines(actual.log())).as(expected.name()).isEqualTo(lines(expected.log()));
+        }
+        assertThat(process.leader("hello")).isEqualTo(inProcess.leader("hello")).contains("hello/1");
+        assertThat(process.leaderSettings("hello")).isEqualTo(inProcess.leaderSettings("hello"));
+        assertThat(inProcess.timeline()).as("the scenario exercises what it claims to")
+                .anyMatch(run -> run.status().equals(new StatusValue("blocked",
+                        "port must be between 1 and 65535, got 0: juju config hello port=8080")))
+                .anyMatch(run -> run.unit().equals("hello/1") && run.hook().equals("leader-elected")
+                        && run.invoked().contains("HelloCharm.showGreeting"))
+                .extracting(HookRun::hook).contains("update-status", "stop", "remove");
+        assertThat(process.unit("hello/2").status())
+                .isEqualTo(new StatusValue("active", "ready: saying 'hi there' on port 8081"));
+    }
+
+    /**
+     * The log as lines of text with their level, without the dispatch script's own lines: the process driver
+     * reads the runtime's batched juju-log calls back one line at a time (see ProcessHookDriver).
+     */
+    private static List<String> lines(List<LogLine> log) {
+        return log.stream().flatMap(line -> Stream.of(line.message().split("\n", -1)).map(text -> line.level() + " "
+                + text)).filter(text -> !text.startsWith("INFO dispatch: ")).toList();
+    }
+}
