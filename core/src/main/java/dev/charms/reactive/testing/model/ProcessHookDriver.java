@@ -1,5 +1,6 @@
 package dev.charms.reactive.testing.model;
 
+import com.google.gson.JsonObject;
 import dev.charms.reactive.dispatch.HookOutcome;
 import dev.charms.reactive.juju.UnitName;
 import dev.charms.reactive.juju.stubtools.StubHookTools;
@@ -49,9 +50,10 @@ import java.util.stream.Collectors;
  * from there, so both drivers agree even if the model changed the state between hooks.
  *
  * <h2>Per hook</h2>
- * The stub tools are installed in a new directory {@code <work>/units/<app>-<n>/hooks/<seq>-<hook>/} ({@code bin/},
- * {@code state/} with {@code calls.log}, {@code juju-log.log}...; kept for inspection) and filled from the backend
- * (see {@link StubToolsBridge}). {@code dispatch} runs with the working directory the charm directory and only these
+ * The unit's stub tools ({@code <work>/units/<app>-<n>/tools/}) start each hook with an empty state, filled from
+ * the backend (see {@link StubToolsBridge}); afterwards that state ({@code calls.log}, {@code juju-log.log}...)
+ * moves, with the process's {@code stdout} and {@code stderr}, to {@code <work>/units/<app>-<n>/hooks/<seq>-<hook>/}
+ * for inspection. {@code dispatch} runs with the working directory the charm directory and only these
  * variables: {@code PATH} (the stub tools, then the directories given to {@link Builder#path}, then this JVM's
  * {@code PATH}), {@code STUB_STATE_DIR}, {@code JUJU_DISPATCH_PATH=hooks/<hook>}, {@code JUJU_HOOK_NAME},
  * {@code JUJU_UNIT_NAME}, {@code JUJU_CHARM_DIR}, {@code JUJU_CONTEXT_ID}, {@code JUJU_MODEL_NAME},
@@ -83,6 +85,7 @@ public final class ProcessHookDriver implements HookDriver {
     private final Duration timeout;
     private final Map<Path, Path> unpacked = new HashMap<>();
     private final Map<String, Path> unitSources = new HashMap<>();
+    private final Map<String, StubHookTools> unitTools = new HashMap<>();
     private int sequence;
 
     private ProcessHookDriver(Builder builder) {
@@ -191,27 +194,49 @@ public final class ProcessHookDriver implements HookDriver {
     @Override
     public HookOutcome run(HookRequest request, InMemoryJujuBackend backend) {
         Path charmDir = prepareCharmDirectory(request);
+        StubHookTools tools = unitTools.computeIfAbsent(request.unit(),
+                unit -> StubHookTools.install(unitHome(unit).resolve("tools"), unit));
         Path hookDir = unitHome(request.unit()).resolve("hooks").resolve(String.format("%04d-%s", ++sequence,
                 request.hook()));
-        StubHookTools tools = StubHookTools.install(hookDir, request.unit());
-        StubToolsBridge bridge = StubToolsBridge.materialise(request, backend, tools);
-        StateFile stateFile = StateFile.at(charmDir.resolve(STATE_DIRECTORY).resolve("state.json"));
-        stateFile.write(request.state());
-        int exitCode = dispatch(request, charmDir, hookDir, environment(request, tools, charmDir));
-        List<LogLine> log = JujuLogLines.of(tools.jujuLog());
-        if (exitCode == TIMED_OUT) {
-            throw failure(request, hookDir, "dispatch did not finish within " + timeout.toSeconds()
-                    + " s (ProcessHookDriver.Builder.timeout) and was killed", log);
+        try {
+            Files.createDirectories(hookDir);
+            StubToolsBridge bridge = StubToolsBridge.materialise(request, backend, tools);
+            Path stateFile = charmDir.resolve(STATE_DIRECTORY).resolve("state.json");
+            JsonObject state = request.state();
+            state.addProperty(StateFile.FORMAT_KEY, StateFile.FORMAT_VERSION);
+            Files.writeString(stateFile, state.toString());
+            int exitCode = dispatch(request, charmDir, hookDir, environment(request, tools, charmDir));
+            List<LogLine> log = JujuLogLines.of(tools.jujuLog());
+            if (exitCode == TIMED_OUT) {
+                throw failure(request, hookDir, "dispatch did not finish within " + timeout.toSeconds()
+                        + " s (ProcessHookDriver.Builder.timeout) and was killed", log);
+            }
+            if (exitCode != 0) {
+                throw failure(request, hookDir, "dispatch exited with " + exitCode, log);
+            }
+            Optional<String> cap = JujuLogLines.iterationCapWarning(log);
+            if (cap.isPresent()) {
+                throw failure(request, hookDir, cap.get(), log);
+            }
+            bridge.apply(log);
+            return new HookOutcome(request.hook(), StateFile.at(stateFile).read(), JujuLogLines.invoked(log), log,
+                    Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare hook " + request.hook() + " of " + request.unit() + " in "
+                    + hookDir + ": " + e, e);
+        } finally {
+            keep(tools, hookDir);
         }
-        if (exitCode != 0) {
-            throw failure(request, hookDir, "dispatch exited with " + exitCode, log);
+    }
+
+    /** Moves what the hook's tools wrote into the hook's directory, leaving them an empty state for the next. */
+    private static void keep(StubHookTools tools, Path hookDir) {
+        try {
+            Files.move(tools.stateDirectory(), hookDir.resolve("state"));
+            Files.createDirectory(tools.stateDirectory());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the tools' records of the hook in " + hookDir + ": " + e, e);
         }
-        Optional<String> cap = JujuLogLines.iterationCapWarning(log);
-        if (cap.isPresent()) {
-            throw failure(request, hookDir, cap.get(), log);
-        }
-        bridge.apply(log);
-        return new HookOutcome(request.hook(), stateFile.read(), JujuLogLines.invoked(log), log, Optional.empty());
     }
 
     private Path unitHome(String unit) {

@@ -176,6 +176,9 @@ class ProcessHookDriverTest {
                 .hasMessageContaining("units/fake-0/hooks/0004-start");
         assertThat(model.unit("fake/0").hookNames()).containsExactly("install", "leader-elected", "config-changed");
         assertThat(model.unit("fake/0").flags()).containsExactly("ran.config-changed");
+        Path kept = temp.resolve("work/units/fake-0/hooks/0004-start");
+        assertThat(Files.readString(kept.resolve("state/calls.log"))).startsWith("juju-log\t-l\tINFO\t--\t");
+        assertThat(kept.resolve("stderr")).hasContent("the start handler broke");
     }
 
     @Test
