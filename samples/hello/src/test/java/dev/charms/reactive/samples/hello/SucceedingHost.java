@@ -14,7 +14,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The machine the hello charm runs on when a test runs the same scenario through both drivers of the model simulator:
@@ -26,7 +27,9 @@ import java.util.Set;
  * configuration file where {@code HELLO_CONFIG_FILE} says.
  */
 public final class SucceedingHost implements ParameterResolver, CommandRunner {
-    private static final Set<Class<?>> TYPES = Set.of(Apt.class, Services.class, Files.class);
+    /** The host helpers the hello charm's handlers take, each over the runner. */
+    private static final Map<Class<?>, Function<CommandRunner, Object>> HELPERS = Map.of(Apt.class, Apt::new,
+            Services.class, Services::new, Files.class, runner -> new Files());
     private static final String SERVICES_FILE = "META-INF/services/" + ParameterResolver.class.getName();
 
     /** For the {@code ServiceLoader}. */
@@ -35,15 +38,12 @@ public final class SucceedingHost implements ParameterResolver, CommandRunner {
 
     @Override
     public boolean supports(Class<?> type) {
-        return TYPES.contains(type);
+        return HELPERS.containsKey(type);
     }
 
     @Override
     public Object resolve(Class<?> type, ResolutionContext context) {
-        if (type == Apt.class) {
-            return new Apt(this);
-        }
-        return type == Services.class ? new Services(this) : new Files();
+        return HELPERS.get(type).apply(this);
     }
 
     @Override
