@@ -49,13 +49,22 @@ import java.util.stream.Collectors;
  * ({@link HookRequest#state()}) is written to {@code .reactive/state.json}, and after it the state is read back
  * from there, so both drivers agree even if the model changed the state between hooks.
  *
+ * <h2>Per machine</h2>
+ * The hooks never touch the test machine's packages, services or system files: each unit's machine is simulated
+ * under {@code <work>/machines/<app>-<n>/}, as {@code SimulatedHost} simulates it in process. {@code root/} stands
+ * for its {@code /}: the runtime's {@code Files} write there ({@code REACTIVE_FILES_ROOT}); {@link #machineRoot}
+ * gives it. {@code apt-get} and {@code systemctl} are scripts on the hooks' {@code PATH} that succeed, record their
+ * command lines ({@link #hostCommands}) and keep which services run and are enabled, so {@code systemctl is-active}
+ * and {@code is-enabled} answer as on a real machine.
+ *
  * <h2>Per hook</h2>
  * The unit's stub tools ({@code <work>/units/<app>-<n>/tools/}) start each hook with an empty state, filled from
  * the backend (see {@link StubToolsBridge}); afterwards that state ({@code calls.log}, {@code juju-log.log}...)
  * moves, with the process's {@code stdout} and {@code stderr}, to {@code <work>/units/<app>-<n>/hooks/<seq>-<hook>/}
  * for inspection. {@code dispatch} runs with the working directory the charm directory and only these
- * variables: {@code PATH} (the stub tools, then the directories given to {@link Builder#path}, then this JVM's
- * {@code PATH}), {@code STUB_STATE_DIR}, {@code JUJU_DISPATCH_PATH=hooks/<hook>}, {@code JUJU_HOOK_NAME},
+ * variables: {@code PATH} (the stub tools, then the directories given to {@link Builder#path}, then the machine's
+ * host commands, then this JVM's {@code PATH}), {@code STUB_STATE_DIR}, {@code REACTIVE_FILES_ROOT},
+ * {@code SIMULATED_HOST_DIR}, {@code JUJU_DISPATCH_PATH=hooks/<hook>}, {@code JUJU_HOOK_NAME},
  * {@code JUJU_UNIT_NAME}, {@code JUJU_CHARM_DIR}, {@code JUJU_CONTEXT_ID}, {@code JUJU_MODEL_NAME},
  * {@code JUJU_MODEL_UUID}, {@code JUJU_VERSION}; for relation hooks {@code JUJU_RELATION}, {@code JUJU_RELATION_ID},
  * {@code JUJU_REMOTE_UNIT} and {@code JUJU_REMOTE_APP} (when the remote unit is known); {@code REACTIVE_JAVA}
@@ -86,6 +95,7 @@ public final class ProcessHookDriver implements HookDriver {
     private final Map<Path, Path> unpacked = new HashMap<>();
     private final Map<String, Path> unitSources = new HashMap<>();
     private final Map<String, StubHookTools> unitTools = new HashMap<>();
+    private final Map<String, SimulatedMachine> machines = new HashMap<>();
     private int sequence;
 
     private ProcessHookDriver(Builder builder) {
@@ -145,8 +155,9 @@ public final class ProcessHookDriver implements HookDriver {
         }
 
         /**
-         * Puts {@code directory} on every hook's {@code PATH}, after the stub hook tools and before this JVM's
-         * {@code PATH}: for stub host commands ({@code apt-get}, {@code systemctl}) the charm runs.
+         * Puts {@code directory} on every hook's {@code PATH}, after the stub hook tools and before the simulated
+         * machine's commands and this JVM's {@code PATH}: for other commands the charm runs, or to replace the
+         * simulated {@code apt-get} or {@code systemctl}.
          */
         public Builder path(Path directory) {
             path.add(directory.toAbsolutePath());
@@ -189,6 +200,27 @@ public final class ProcessHookDriver implements HookDriver {
      */
     public Path charmDirectory(String unit) {
         return unitHome(unit).resolve("charm");
+    }
+
+    /**
+     * The directory standing for {@code /} on the unit's machine, e.g. {@code <work>/machines/hello-0/root}: where
+     * the charm's {@code Files} write (the runtime takes it as root from {@code REACTIVE_FILES_ROOT}).
+     */
+    public Path machineRoot(String unit) {
+        return machine(unit).root();
+    }
+
+    /**
+     * The host commands ({@code apt-get}, {@code systemctl}) the unit's hooks ran on its machine, in order, as
+     * {@code systemctl enable --now hello}; as {@code SimulatedHost.commands()} gives them in process.
+     */
+    public List<String> hostCommands(String unit) {
+        return machine(unit).commands();
+    }
+
+    private SimulatedMachine machine(String unit) {
+        return machines.computeIfAbsent(unit, key -> SimulatedMachine.create(workDirectory.resolve("machines")
+                .resolve(unitHome(key).getFileName())));
     }
 
     @Override
@@ -290,9 +322,11 @@ public final class ProcessHookDriver implements HookDriver {
 
     private Map<String, String> environment(HookRequest request, StubHookTools tools, Path charmDir) {
         Map<String, String> env = new LinkedHashMap<>(tools.environment());
+        SimulatedMachine machine = machine(request.unit());
         String system = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
         env.put("PATH", tools.binDirectory() + path.stream().map(p -> File.pathSeparator + p)
-                .collect(Collectors.joining()) + File.pathSeparator + system);
+                .collect(Collectors.joining()) + File.pathSeparator + machine.bin() + File.pathSeparator + system);
+        env.putAll(machine.environment());
         env.put("JUJU_DISPATCH_PATH", "hooks/" + request.hook());
         env.put("JUJU_HOOK_NAME", request.hook());
         env.put("JUJU_CHARM_DIR", charmDir.toString());

@@ -164,6 +164,33 @@ class ProcessHookDriverTest {
     }
 
     @Test
+    void eachUnitsMachineIsSimulatedWithServicesThatStayUpAcrossHooksAndItsOwnRoot() throws IOException {
+        String body = """
+                case $hook in
+                    install) apt-get install -y hello; systemctl enable --now hello ;;
+                    config-changed) [ "$JUJU_UNIT_NAME" != fake/1 ] || systemctl stop hello ;;
+                    update-status)
+                        if systemctl is-active --quiet hello; then status-set active up; else status-set blocked down; fi
+                        systemctl is-enabled --quiet hello && echo enabled > "$REACTIVE_FILES_ROOT/boot" ;;
+                esac
+                """;
+        Charm fake = Charm.of();
+        ProcessHookDriver driver = driver().charm(fake, charm("fake", body)).build();
+        Model model = new Model(driver);
+
+        model.deploy("fake", fake, 2);
+        model.updateStatus();
+
+        assertThat(driver.hostCommands("fake/0")).containsExactly("apt-get install -y hello",
+                "systemctl enable --now hello", "systemctl is-active --quiet hello",
+                "systemctl is-enabled --quiet hello");
+        assertThat(model.unit("fake/0").status()).isEqualTo(new StatusValue("active", "up"));
+        assertThat(model.unit("fake/1").status()).isEqualTo(new StatusValue("blocked", "down"));
+        assertThat(driver.machineRoot("fake/1")).isEqualTo(temp.resolve("work/machines/fake-1/root").toAbsolutePath());
+        assertThat(driver.machineRoot("fake/1").resolve("boot")).hasContent("enabled");
+    }
+
+    @Test
     void aFailingHookThrowsWithItsStderrAndLogAndTheModelKeepsTheOldState() throws IOException {
         Charm fake = Charm.of();
         String body = "[ \"$hook\" != start ] || { echo 'the start handler broke' >&2; exit 1; }\n";
