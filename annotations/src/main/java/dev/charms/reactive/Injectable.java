@@ -14,6 +14,11 @@ import java.lang.annotation.Target;
  * annotation. Every framework type a handler can receive ({@code Flags}, {@code Config}, {@code Status},
  * endpoints, ...) is marked. A charm or layer that adds its own injectable type marks it and registers a
  * {@code dev.charms.reactive.spi.ParameterResolver} for it with {@link java.util.ServiceLoader}.
+ *
+ * <p>A marked <em>interface</em> needs no resolver when the charm implements it: a layer declares the interface and
+ * takes it as a parameter, and the charm implements it on one of its handler classes (the parameter then receives the
+ * object that class's handlers run on) or on a class it lists in {@code META-INF/services/<interface name>}. This is
+ * how a layer asks the charm for code, e.g. the refresh layer's {@code RefreshWorkload}.
  */
 @Documented
 @Inherited

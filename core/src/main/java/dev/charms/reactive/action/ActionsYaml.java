@@ -133,8 +133,14 @@ public final class ActionsYaml {
         return widen(yaml.load(out.toString()));
     }
 
-    private static Object widen(Object value) {
-        if (value instanceof Integer || value instanceof java.math.BigInteger) {
+    /**
+     * A parameter value as {@code action-get} gives it: integers (Integer, BigInteger...) as Long, other numbers as
+     * Double, lists and maps (keys as strings) converted item by item, anything else unchanged. For values that come
+     * from YAML, or from a test that runs an action with Java values.
+     */
+    public static Object widen(Object value) {
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte
+                || value instanceof java.math.BigInteger) {
             return ((Number) value).longValue();
         }
         if (value instanceof Number n && !(value instanceof Long)) {

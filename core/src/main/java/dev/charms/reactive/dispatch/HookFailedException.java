@@ -17,7 +17,17 @@ public final class HookFailedException extends RuntimeException {
     private final transient List<LogLine> log;
     private final List<String> invoked;
 
-    HookFailedException(String hook, String handler, Throwable cause, List<LogLine> log, List<String> invoked) {
+    /**
+     * A failed hook. The runner creates them; so may a driver that runs the hook elsewhere (the model simulator's
+     * process driver runs a charm's {@code dispatch}) and reports its failure.
+     *
+     * @param hook the hook (or action) that failed
+     * @param handler the display name of the handler that threw, or null when none did
+     * @param cause what went wrong
+     * @param log every line logged during the hook
+     * @param invoked the handlers invoked before the failure, the failing one last
+     */
+    public HookFailedException(String hook, String handler, Throwable cause, List<LogLine> log, List<String> invoked) {
         super("hook " + hook + " failed" + (handler == null ? "" : " in handler " + handler) + ": " + cause, cause);
         this.hook = hook;
         this.handler = handler;

@@ -28,6 +28,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,7 @@ public final class HookRunner {
             ServiceLoader.load(ParameterResolver.class, b.serviceLoader).forEach(resolvers::add);
         }
         List<Handler> handlers = new ArrayList<>();
+        Set<HandlerIndex> boundIndexes = new HashSet<>();
         for (Map.Entry<HandlerDefinition, HandlerIndex> e : handlerSet.byHandler().entrySet()) {
             HandlerDefinition definition = e.getKey();
             HandlerIndex index = e.getValue();
@@ -136,11 +138,14 @@ public final class HookRunner {
                 handlers.add(new Handler(handlers.size(), definition, index, index.handlerClass(),
                         hook -> index.newInstance(), "", UnaryOperator.identity(), relations));
             }
+            bound.ifPresent(bindings -> boundIndexes.add(index));
             for (HandlerBinder.Binding binding : bound.orElse(List.of())) {
                 handlers.add(new Handler(handlers.size(), definition, index, List.of(index.handlerClass(),
                         binding.name()), binding.target(), ":" + binding.name(), binding.flagNames(), relations));
             }
         }
+        resolvers.add(new CharmImplementations(handlerSet.indexes().stream().filter(i -> !boundIndexes.contains(i))
+                .toList(), b.serviceLoader));
         this.leadershipFlagsWatched = handlers.stream()
                 .anyMatch(h -> h.watched.stream().anyMatch(f -> f.startsWith(LEADERSHIP_FLAG_PREFIX)));
         this.dispatcher = new Dispatcher(handlers, new ParameterResolution(resolvers), b.iterationCap, b.failOnCap);

@@ -90,9 +90,17 @@ final class HookSession implements HookContext, FlagObserver {
     }
 
     Object target(Handler handler) {
-        return targets.computeIfAbsent(handler.targetKey, key -> Objects.requireNonNull(handler.target.apply(this),
-                () -> "the target of " + handler.displayName + " (" + handler.source.handlerClass().getName()
-                        + ") is null"));
+        return target(handler.targetKey, handler.target, handler.displayName + " ("
+                + handler.source.handlerClass().getName() + ")");
+    }
+
+    /**
+     * The object handlers keyed {@code key} run on in this hook, created with {@code factory} on first use; also what
+     * {@link CharmImplementations} hands out for a handler class, so both see one instance.
+     */
+    Object target(Object key, Function<HookContext, Object> factory, String description) {
+        return targets.computeIfAbsent(key, k -> Objects.requireNonNull(factory.apply(this),
+                () -> "the target of " + description + " is null"));
     }
 
     void invoked(Handler handler) {

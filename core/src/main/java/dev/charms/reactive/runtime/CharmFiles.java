@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,6 +27,8 @@ import java.util.Optional;
  */
 public record CharmFiles(List<RelationDeclaration> relations, List<ConfigOption> configOptions,
         Map<String, ActionSpec> actions) {
+    /** The endpoint every charm provides without declaring it. */
+    public static final String JUJU_INFO = "juju-info";
 
     public CharmFiles {
         relations = List.copyOf(relations);
@@ -49,12 +52,24 @@ public record CharmFiles(List<RelationDeclaration> relations, List<ConfigOption>
                 text(charmDir.resolve("actions.yaml")).map(t -> ActionsYaml.parse(t, "actions.yaml")).orElse(Map.of()));
     }
 
-    /** The endpoint names of every relation. */
+    /**
+     * The endpoint names of every relation, then {@code juju-info} when not declared: every charm provides it
+     * implicitly, and a subordinate attached through it runs {@code juju-info-relation-*} hooks on the principal.
+     */
     public List<String> endpoints() {
-        return relations.stream().map(RelationDeclaration::name).toList();
+        List<String> endpoints = new ArrayList<>(relations.stream().map(RelationDeclaration::name).toList());
+        if (!endpoints.contains(JUJU_INFO)) {
+            endpoints.add(JUJU_INFO);
+        }
+        return endpoints;
     }
 
-    private static Optional<String> text(Path file) {
+    /**
+     * The text of one of the charm's files, or empty when it does not exist (the optional files).
+     *
+     * @throws UncheckedIOException naming the file when it exists but cannot be read
+     */
+    public static Optional<String> text(Path file) {
         try {
             return Optional.of(Files.readString(file));
         } catch (NoSuchFileException e) {

@@ -3,6 +3,8 @@ package dev.charms.reactive.testing;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import dev.charms.reactive.action.ActionSpec;
+import dev.charms.reactive.action.ActionsYaml;
 import dev.charms.reactive.config.ConfigOption;
 import dev.charms.reactive.config.ConfigYaml;
 import dev.charms.reactive.discovery.HandlerDiscovery;
@@ -38,8 +40,8 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Runs one hook of a charm in memory, through the production {@link HookRunner}, from a declared state: flags,
- * config, leadership, unit state. Each method returns a new harness; a harness can be run any number of times.
+ * Runs one hook or action of a charm in memory, through the production {@link HookRunner}, from a declared state:
+ * flags, config, leadership, unit state. Each method returns a new harness; a harness can be run any number of times.
  * <pre>{@code
  * Result result = Harness.of(HelloCharm.class)
  *         .flags("hello.installed")
@@ -49,6 +51,13 @@ import java.util.stream.Collectors;
  *         .run();
  * assertThat(result.invoked()).containsExactly("HelloCharm.configure", "HelloCharm.start");
  * assertThat(result.flags()).contains("hello.started");
+ *
+ * Result backup = Harness.of(BackupCharm.class)
+ *         .actionsYaml("backup: {params: {target: {type: string}}, required: [target]}")
+ *         .action("backup", Map.of("target", "/srv"))
+ *         .run();
+ * assertThat(backup.actionResults()).containsEntry("backup.size", "1234");
+ * assertThat(backup.actionFailure()).isEmpty();
  * }</pre>
  * Unlike production, hitting the iteration cap fails the run ({@link dev.charms.reactive.dispatch.IterationCapExceededException}
  * as the cause), and a failed hook makes {@link #run()} throw {@link HarnessRunFailed} with the whole log; use
@@ -67,6 +76,9 @@ public final class Harness {
     private static final class Setup {
         private HandlerSet handlers;
         private String hook;
+        /** The action's parameters when {@link #hook} names an action to run; null for a hook. */
+        private Map<String, Object> actionParams;
+        private Map<String, ActionSpec> actions = Map.of();
         private JsonObject state = new JsonObject();
         private Map<String, Object> flags = new LinkedHashMap<>();
         private List<ConfigOption> options = List.of();
@@ -90,6 +102,8 @@ public final class Harness {
             Setup c = new Setup();
             c.handlers = handlers;
             c.hook = hook;
+            c.actionParams = actionParams;
+            c.actions = actions;
             c.state = state.deepCopy();
             c.flags = new LinkedHashMap<>(flags);
             c.options = options;
@@ -163,7 +177,34 @@ public final class Harness {
     /** The hook to run, e.g. {@code install}, {@code config-changed}, {@code db-relation-joined}. */
     public Harness hook(String hook) {
         Objects.requireNonNull(hook, "hook");
-        return with(s -> s.hook = hook);
+        return with(s -> {
+            s.hook = hook;
+            s.actionParams = null;
+        });
+    }
+
+    /**
+     * The action to run in place of a hook, with the parameters Juju passes ({@code action-get}), e.g.
+     * {@code .action("backup", Map.of("target", "/srv"))}: as in production ({@link HookRunner#runAction}), its
+     * {@code @Action} handlers run, then the flag loop. The parameters are checked against the action's declaration
+     * in {@link #actionsYaml} when there is one, and its defaults added; parameters that do not match, or an action
+     * no handler serves, fail the action ({@link Result#actionFailure()}), not the run. Numbers may be given as
+     * Integer; handlers get them as Long, as from {@code action-get}.
+     */
+    public Harness action(String name, Map<String, ?> params) {
+        Objects.requireNonNull(name, "name");
+        Map<String, Object> given = new LinkedHashMap<>();
+        params.forEach((param, value) -> given.put(param, ActionsYaml.widen(value)));
+        return with(s -> {
+            s.hook = name;
+            s.actionParams = given;
+        });
+    }
+
+    /** The action declarations, from the text of an {@code actions.yaml}; see {@link #action}. */
+    public Harness actionsYaml(String text) {
+        Map<String, ActionSpec> actions = ActionsYaml.parse(text, "actions.yaml");
+        return with(s -> s.actions = actions);
     }
 
     /** Flags set (without a value) before the hook, in addition to those of {@link #state}. */
@@ -304,7 +345,7 @@ public final class Harness {
         if (attempt.failure != null) {
             HookFailedException e = attempt.failure;
             String log = e.log().stream().map(LogLine::toString).collect(Collectors.joining("\n"));
-            throw new HarnessRunFailed(e.getMessage() + "\n--- log of hook " + setup.hook + " ---\n" + log, e.getCause());
+            throw new HarnessRunFailed(e.getMessage() + "\n--- log of " + running() + " ---\n" + log, e.getCause());
         }
         HookOutcome outcome = attempt.outcome;
         return new Result(setup.hook, outcome.invoked(), attempt.input.flags(), outcome.state(), outcome.log(),
@@ -319,12 +360,17 @@ public final class Harness {
     public Failure runExpectingFailure() {
         Attempt attempt = attempt();
         if (attempt.failure == null) {
-            throw new AssertionError("expected hook " + setup.hook + " to fail, but it succeeded; invoked: "
+            throw new AssertionError("expected " + running() + " to fail, but it succeeded; invoked: "
                     + attempt.outcome.invoked());
         }
         HookFailedException e = attempt.failure;
         return new Failure(e.getCause(), e.handler(), e.invoked(), e.log(), attempt.input.toJson(),
                 attempt.backend.calls());
+    }
+
+    /** {@code hook install} or {@code action backup}. */
+    private String running() {
+        return (setup.actionParams == null ? "hook " : "action ") + setup.hook;
     }
 
     private record Attempt(UnitState input, InMemoryJujuBackend backend, HookOutcome outcome,
@@ -333,7 +379,8 @@ public final class Harness {
 
     private Attempt attempt() {
         if (setup.hook == null) {
-            throw new IllegalStateException("no hook to run; call .hook(\"install\") (or another hook name) first");
+            throw new IllegalStateException("no hook to run; call .hook(\"install\") (or another hook name), or"
+                    + " .action(\"<name>\", params), first");
         }
         UnitState input = UnitState.fromJson(setup.state);
         setup.flags.forEach((flag, value) -> input.setFlag(flag, GSON.toJsonTree(value)));
@@ -341,13 +388,14 @@ public final class Harness {
         setup.options.forEach(o -> config.put(o.name(), o.defaultValue()));
         config.putAll(setup.config);
         InMemoryJujuBackend backend = new InMemoryJujuBackend(config, setup.leader, setup.leaderSettings,
-                setup.unitStatus, Map.of());
+                setup.unitStatus, setup.actionParams == null ? Map.of() : setup.actionParams);
         backend.setRelations(setup.unitName, List.copyOf(setup.relationStates.values()));
         EndpointEnvironment environment = new EndpointEnvironment(setup.unitName,
                 Optional.ofNullable(setup.relationId), Optional.ofNullable(setup.remoteUnit));
         HookRunner.Builder builder = HookRunner.builder(setup.handlers)
                 .relations(setup.relations)
                 .configOptions(setup.options)
+                .actions(setup.actions)
                 .iterationCap(setup.iterationCap)
                 .failOnIterationCap(true)
                 .files(FileDigests.under(setup.charmDir))
@@ -357,7 +405,9 @@ public final class Harness {
         setup.extensions.forEach(builder::extension);
         EndpointSupport.of(setup.handlers, setup.relations, environment).install(builder);
         try {
-            HookOutcome outcome = builder.build().run(backend, setup.hook, input.toJson());
+            HookRunner runner = builder.build();
+            HookOutcome outcome = setup.actionParams == null ? runner.run(backend, setup.hook, input.toJson())
+                    : runner.runAction(backend, setup.hook, input.toJson());
             return new Attempt(input, backend, outcome, null);
         } catch (HookFailedException e) {
             return new Attempt(input, backend, null, e);

@@ -53,6 +53,10 @@ public class InMemoryJujuBackend implements JujuBackend {
     private final TreeSet<String> openedPorts = new TreeSet<>();
     private final Map<String, String> unitStore = new TreeMap<>();
     private final Map<String, Object> actionParameters;
+    private final Map<String, String> actionResults = new TreeMap<>();
+    private final List<String> actionMessages = new ArrayList<>();
+    private String actionFailure;
+    private String applicationVersion;
     private String unitName = "local/0";
     private final Map<String, RelationModel> relations = new LinkedHashMap<>();
 
@@ -111,6 +115,37 @@ public class InMemoryJujuBackend implements JujuBackend {
         RelationModel r = relation("relation-get", relationId);
         Map<String, String> data = (app ? r.appData() : r.unitData()).get(unitOrApp);
         return data == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(data));
+    }
+
+    /** Replaces the application's status before the hook (default {@code unknown}), as the leader last set it. */
+    public void setApplicationStatus(StatusValue status) {
+        applicationStatuses.set(0, Objects.requireNonNull(status, "status"));
+    }
+
+    /** Replaces the ports open before the hook (default none), e.g. {@code 80/tcp}. */
+    public void setOpenedPorts(List<String> ports) {
+        openedPorts.clear();
+        ports.forEach(p -> openedPorts.add(withProtocol(p)));
+    }
+
+    /** Every result {@code action-set} set, by dotted key, sorted; a key set twice keeps its last value. */
+    public Map<String, String> actionResults() {
+        return Collections.unmodifiableMap(new TreeMap<>(actionResults));
+    }
+
+    /** The message of the last {@code action-fail}; empty when the action was not failed. */
+    public Optional<String> actionFailure() {
+        return Optional.ofNullable(actionFailure);
+    }
+
+    /** Every {@code action-log} message, in order. */
+    public List<String> actionLog() {
+        return List.copyOf(actionMessages);
+    }
+
+    /** The last version {@code application-version-set} set; empty when it was not called. */
+    public Optional<String> applicationVersion() {
+        return Optional.ofNullable(applicationVersion);
     }
 
     /** The local unit's name, {@code local/0} unless {@link #setRelations} said otherwise. */
@@ -258,33 +293,42 @@ public class InMemoryJujuBackend implements JujuBackend {
     @Override
     public void actionSet(Map<String, String> results) {
         record("action-set", new LinkedHashMap<>(results));
+        actionResults.putAll(results);
     }
 
     @Override
     public void actionFail(String message) {
         record("action-fail", message);
+        actionFailure = message;
     }
 
     @Override
     public void actionLog(String message) {
         record("action-log", message);
+        actionMessages.add(message);
     }
 
     @Override
     public void applicationVersionSet(String version) {
         record("application-version-set", version);
+        applicationVersion = version;
     }
 
     @Override
     public void openPort(String portSpec) {
         record("open-port", portSpec);
-        openedPorts.add(portSpec.contains("/") ? portSpec : portSpec + "/tcp");
+        openedPorts.add(withProtocol(portSpec));
     }
 
     @Override
     public void closePort(String portSpec) {
         record("close-port", portSpec);
-        openedPorts.remove(portSpec.contains("/") ? portSpec : portSpec + "/tcp");
+        openedPorts.remove(withProtocol(portSpec));
+    }
+
+    /** {@code 80} as {@code open-port} reads it: {@code 80/tcp}. */
+    private static String withProtocol(String portSpec) {
+        return portSpec.contains("/") ? portSpec : portSpec + "/tcp";
     }
 
     @Override

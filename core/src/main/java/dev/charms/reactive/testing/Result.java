@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What one successful harness run produced. Immutable.
+ * What one successful harness run (a hook or an action) produced. Immutable.
  * <pre>{@code
  * Result result = Harness.of(HelloCharm.class).flags("hello.installed").hook("config-changed").run();
  * assertThat(result.invoked()).containsExactly("HelloCharm.configure", "HelloCharm.start");
@@ -40,7 +40,7 @@ public final class Result {
         this.backend = backend;
     }
 
-    /** The hook that ran. */
+    /** The hook that ran, or the action's name. */
     public String hook() {
         return hook;
     }
@@ -123,6 +123,24 @@ public final class Result {
     /** This application's data in a relation after the hook, sorted by key. */
     public Map<String, String> localAppData(String relationId) {
         return backend.relationData(relationId, UnitName.parse(backend.unitName()).application(), true);
+    }
+
+    /** What {@code action-set} set, by dotted key ({@code backup.size}), sorted; empty after a hook. */
+    public Map<String, String> actionResults() {
+        return backend.actionResults();
+    }
+
+    /**
+     * The message of the last {@code action-fail}: the action's own, or the runtime's when no handler serves the
+     * action or its parameters do not match {@code actions.yaml}; empty when the action did not fail, or after a hook.
+     */
+    public Optional<String> actionFailure() {
+        return backend.actionFailure();
+    }
+
+    /** The {@code action-log} messages, in order; empty after a hook. */
+    public List<String> actionLog() {
+        return backend.actionLog();
     }
 
     /** Every line written to the charm's log, trace included, in order. */

@@ -89,7 +89,8 @@ class ParameterResolutionTest {
                 .hasMessageStartingWith("cannot resolve parameter 0 (String) of handler WantsString.handler ("
                         + WantsString.class.getName() + ".handler): no ParameterResolver supports java.lang.String "
                         + "(resolvers: dev.charms.reactive.dispatch.ServiceResolver, "
-                        + "dev.charms.reactive.endpoints.EndpointSupport)");
+                        + "dev.charms.reactive.endpoints.EndpointSupport, "
+                        + "dev.charms.reactive.dispatch.CharmImplementations)");
     }
 
     @Test

@@ -184,6 +184,15 @@ class CharmRuntimeTest {
     }
 
     @Test
+    void theJujuInfoEndpointEveryCharmProvidesNeedsNoDeclaration() {
+        Map<String, String> env = hook("hooks/juju-info-relation-joined");
+        env.put("JUJU_RELATION_ID", "juju-info:4");
+        env.put("JUJU_REMOTE_UNIT", "monitor/0");
+
+        assertThat(run(env)).as("stderr: %s", err).isZero();
+    }
+
+    @Test
     void anActionSetsResultsAndItsFlagsWakeAHandlerInTheSameRun() throws IOException {
         assertThat(run("hooks/install")).as("stderr: %s", err).isZero();
         tools.actionParams(Map.of("target", "/srv"));

@@ -1,51 +1,150 @@
 package dev.charms.reactive.testing.model;
 
+import dev.charms.reactive.action.ActionSpec;
+import dev.charms.reactive.action.ActionsYaml;
 import dev.charms.reactive.config.ConfigOption;
 import dev.charms.reactive.config.ConfigYaml;
 import dev.charms.reactive.discovery.HandlerDiscovery;
 import dev.charms.reactive.dispatch.HandlerSet;
 import dev.charms.reactive.dispatch.RelationDeclaration;
+import dev.charms.reactive.runtime.CharmFiles;
+import dev.charms.reactive.runtime.MetadataYaml;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * What a simulated application runs: its handler classes, the options of its {@code config.yaml} and the relations
- * of its {@code metadata.yaml}. Immutable; each method returns a new charm.
+ * What a simulated application runs: its handler classes, the relations of its {@code metadata.yaml} (with their
+ * scope, and whether it is a subordinate), the options of its {@code config.yaml}, the actions of its
+ * {@code actions.yaml}, and a revision that tells one build of it from the next ({@link Model#refresh}). Immutable;
+ * each method returns a new charm.
  * <pre>{@code
  * Charm hello = Charm.of(HelloCharm.class).configYaml("options: {greeting: {type: string, default: hello}}");
+ * Charm fromSources = Charm.fromDirectory(Path.of("src/main/charm"), HelloCharm.class);
+ * Charm next = hello.configYaml("options: {greeting: {type: string, default: hi}}").revision(2);
  * }</pre>
  */
 public final class Charm {
     private final HandlerSet handlers;
     private final List<ConfigOption> options;
     private final List<RelationDeclaration> relations;
+    private final Set<String> containerScoped;
+    private final boolean subordinate;
+    private final Map<String, ActionSpec> actions;
+    private final int revision;
 
-    private Charm(HandlerSet handlers, List<ConfigOption> options, List<RelationDeclaration> relations) {
+    private Charm(HandlerSet handlers, List<ConfigOption> options, List<RelationDeclaration> relations,
+            Set<String> containerScoped, boolean subordinate, Map<String, ActionSpec> actions, int revision) {
         this.handlers = handlers;
-        this.options = options;
-        this.relations = relations;
+        this.options = List.copyOf(options);
+        this.relations = List.copyOf(relations);
+        this.containerScoped = Set.copyOf(containerScoped);
+        this.subordinate = subordinate;
+        this.actions = actions;
+        this.revision = revision;
     }
 
     /**
-     * A charm of these handler classes, in layer order; each uses its generated index when present, else the
-     * reflective builder ({@link HandlerDiscovery#forClass}).
+     * A charm of these handler classes, in layer order, with no relations, options or actions, revision 1; each
+     * class uses its generated index when present, else the reflective builder ({@link HandlerDiscovery#forClass}).
      *
      * @throws dev.charms.reactive.discovery.HandlerDiscoveryException if a class's handlers cannot be used
      */
     public static Charm of(Class<?>... handlerClasses) {
         return new Charm(HandlerSet.of(Arrays.stream(handlerClasses).map(HandlerDiscovery::forClass).toList()),
-                List.of(), List.of());
+                List.of(), List.of(), Set.of(), false, Map.of(), 1);
+    }
+
+    /**
+     * A charm of these handler classes and the files of a charm's source directory, e.g. {@code src/main/charm}:
+     * {@code metadata.yaml} (required), {@code config.yaml} and {@code actions.yaml} (each optional, as for Juju).
+     * Errors name the file with its path, line and column.
+     *
+     * @throws UncheckedIOException if {@code metadata.yaml} is missing or a file cannot be read
+     * @throws IllegalArgumentException for a declaration Juju would reject
+     */
+    public static Charm fromDirectory(Path dir, Class<?>... handlerClasses) {
+        Objects.requireNonNull(dir, "dir");
+        Path metadata = dir.resolve("metadata.yaml");
+        Path config = dir.resolve("config.yaml");
+        Path actions = dir.resolve("actions.yaml");
+        Charm described = of(handlerClasses).metadataYaml(CharmFiles.text(metadata).orElseThrow(() ->
+                new UncheckedIOException(new NoSuchFileException(metadata.toString(), null,
+                        "every charm needs one; is " + dir + " the charm's source directory?"))), metadata.toString());
+        Charm configured = CharmFiles.text(config).map(text -> described.configYaml(text, config.toString()))
+                .orElse(described);
+        return CharmFiles.text(actions).map(text -> configured.actionsYaml(text, actions.toString())).orElse(configured);
+    }
+
+    /**
+     * The relations, their scope and {@code subordinate}, from the text of a {@code metadata.yaml}; replaces the
+     * relations given so far. Everything else in the file is ignored, as the runtime ignores it.
+     *
+     * @throws IllegalArgumentException for invalid YAML, a relation without an interface, a bad scope, or a
+     *     subordinate without a container-scoped {@code requires} relation
+     */
+    public Charm metadataYaml(String text) {
+        return metadataYaml(text, "metadata.yaml");
+    }
+
+    private Charm metadataYaml(String text, String fileName) {
+        return new Charm(handlers, options, MetadataYaml.relations(text, fileName),
+                MetadataYaml.containerScoped(text, fileName), MetadataYaml.subordinate(text, fileName), actions,
+                revision);
+    }
+
+    /** The relations of {@code metadata.yaml}, all of global scope; the charm is not a subordinate. */
+    public Charm relations(RelationDeclaration... declarations) {
+        return new Charm(handlers, options, List.of(declarations), Set.of(), false, actions, revision);
     }
 
     /** The option declarations, from the text of a {@code config.yaml}. */
     public Charm configYaml(String text) {
-        return new Charm(handlers, ConfigYaml.parse(text, "config.yaml"), relations);
+        return configYaml(text, "config.yaml");
     }
 
-    /** The relations of {@code metadata.yaml}. */
-    public Charm relations(RelationDeclaration... declarations) {
-        return new Charm(handlers, options, List.of(declarations));
+    private Charm configYaml(String text, String fileName) {
+        return new Charm(handlers, ConfigYaml.parse(text, fileName), relations, containerScoped, subordinate, actions,
+                revision);
+    }
+
+    /**
+     * The action declarations, from the text of an {@code actions.yaml}. {@link Model#runAction} checks parameters
+     * against them and applies their defaults, as Juju does before the action runs.
+     *
+     * @throws IllegalArgumentException for a declaration Juju would reject, naming the line
+     */
+    public Charm actionsYaml(String text) {
+        return actionsYaml(text, "actions.yaml");
+    }
+
+    private Charm actionsYaml(String text, String fileName) {
+        return new Charm(handlers, options, relations, containerScoped, subordinate,
+                Collections.unmodifiableMap(ActionsYaml.parse(text, fileName)), revision);
+    }
+
+    /**
+     * This charm with another revision (default 1). {@link Model#refresh} needs a revision other than the one the
+     * application runs, as {@code juju refresh} does.
+     *
+     * @throws IllegalArgumentException if {@code revision} is below 0
+     */
+    public Charm revision(int revision) {
+        if (revision < 0) {
+            throw new IllegalArgumentException("a charm revision is 0 or more, not " + revision);
+        }
+        return new Charm(handlers, options, relations, containerScoped, subordinate, actions, revision);
+    }
+
+    /** The revision, 1 unless {@link #revision(int)} said otherwise. */
+    public int revision() {
+        return revision;
     }
 
     HandlerSet handlers() {
@@ -58,6 +157,19 @@ public final class Charm {
 
     List<RelationDeclaration> relations() {
         return relations;
+    }
+
+    Map<String, ActionSpec> actions() {
+        return actions;
+    }
+
+    boolean subordinate() {
+        return subordinate;
+    }
+
+    /** Whether the endpoint's relations are container-scoped. */
+    boolean containerScoped(String endpoint) {
+        return containerScoped.contains(endpoint);
     }
 
     /** The declared option of this name, or an error listing the declared ones. */

@@ -5,36 +5,49 @@ import dev.charms.reactive.dispatch.HookOutcome;
 import dev.charms.reactive.dispatch.HookRunner;
 import dev.charms.reactive.endpoints.EndpointEnvironment;
 import dev.charms.reactive.endpoints.EndpointSupport;
+import dev.charms.reactive.juju.HookEnvironment;
 import dev.charms.reactive.testing.InMemoryJujuBackend;
+import java.nio.file.Path;
 
 /**
  * How the {@link Model} runs one hook on one unit. The model prepares the hook tools' view of itself in an
- * {@link InMemoryJujuBackend} (config, leadership, relations and their data, status); the driver runs the hook against
- * it and leaves in it what the hook's tools wrote (relation data, leader settings, statuses, log), which the model
- * then applies to itself.
+ * {@link InMemoryJujuBackend} (config, leadership, relations and their data, unit and application status, opened
+ * ports, action parameters); the driver runs the hook against it and leaves in it what the hook's tools wrote
+ * (relation data, leader settings, statuses, ports, workload version, action results, failure and log), which the
+ * model then applies to itself.
  */
 @FunctionalInterface
 public interface HookDriver {
     /**
-     * Runs the hook.
+     * Runs the hook, or the action when {@link HookRequest#action()} is present.
      *
      * @return what the hook produced, with the unit's new state
      * @throws HookFailedException if the hook failed; the model keeps the unit's old state
      */
     HookOutcome run(HookRequest request, InMemoryJujuBackend backend);
 
-    /** Runs each hook in this JVM through the production {@link HookRunner}, with the charm's handler classes. */
+    /**
+     * Runs each hook in this JVM through the production {@link HookRunner}, with the charm's handler classes,
+     * relations, options and actions, as the runtime's {@code Main} does: handlers may take the
+     * {@link HookEnvironment} of {@link HookRequest#environment}, with the charm directory
+     * {@code /var/lib/juju/agents/unit-<app>-<n>/charm} (which does not exist here).
+     */
     static HookDriver inProcess() {
         return (request, backend) -> {
             Charm charm = request.charm();
+            HookEnvironment environment = HookEnvironment.of(request.environment(
+                    Path.of("/var/lib/juju/agents", "unit-" + request.unit().replace('/', '-'), "charm")));
             HookRunner.Builder builder = HookRunner.builder(charm.handlers())
                     .relations(charm.relations())
                     .configOptions(charm.options())
+                    .actions(charm.actions())
+                    .service(HookEnvironment.class, () -> environment)
                     .failOnIterationCap(true);
-            EndpointSupport.of(charm.handlers(), charm.relations(),
-                    new EndpointEnvironment(request.unit(), request.relationId(), request.remoteUnit()))
+            EndpointSupport.of(charm.handlers(), charm.relations(), EndpointEnvironment.of(environment))
                     .install(builder);
-            return builder.build().run(backend, request.hook(), request.state());
+            HookRunner runner = builder.build();
+            return request.action().isPresent() ? runner.runAction(backend, request.hook(), request.state())
+                    : runner.run(backend, request.hook(), request.state());
         };
     }
 }

@@ -15,9 +15,10 @@ import java.util.Objects;
  *     hook ({@code config.changed}...) never show
  * @param flagsCleared the flags set before the hook and not after, sorted
  * @param status the unit's status after the hook
+ * @param statusChanged whether the hook left the unit in another status than it found
  */
 public record HookRun(int sequence, String unit, String hook, List<String> invoked, List<String> flagsSet,
-        List<String> flagsCleared, StatusValue status) {
+        List<String> flagsCleared, StatusValue status, boolean statusChanged) {
     public HookRun {
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(hook, "hook");
@@ -28,7 +29,8 @@ public record HookRun(int sequence, String unit, String hook, List<String> invok
     }
 
     /**
-     * One line of the timeline, e.g.
+     * One line of the timeline: sequence, unit, hook, handlers, flags set and cleared, and the status when the hook
+     * changed it, e.g.
      * {@code 1 hello/0 install: HelloCharm.install, HelloCharm.start; +hello.installed; status active "ready"}.
      */
     @Override
@@ -37,7 +39,9 @@ public record HookRun(int sequence, String unit, String hook, List<String> invok
                 .append(": ").append(invoked.isEmpty() ? "no handler" : String.join(", ", invoked));
         flagsSet.forEach(f -> line.append("; +").append(f));
         flagsCleared.forEach(f -> line.append("; -").append(f));
-        return line.append("; status ").append(status.state()).append(" \"").append(status.message()).append('"')
-                .toString();
+        if (statusChanged) {
+            line.append("; status ").append(status.state()).append(" \"").append(status.message()).append('"');
+        }
+        return line.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.charms.reactive.testing.model;
 
 import com.google.gson.JsonObject;
+import dev.charms.reactive.dispatch.HookFailedException;
 import dev.charms.reactive.dispatch.HookOutcome;
 import dev.charms.reactive.juju.UnitName;
 import dev.charms.reactive.juju.stubtools.StubHookTools;
@@ -22,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -203,24 +207,25 @@ public final class ProcessHookDriver implements HookDriver {
     }
 
     /**
-     * The directory standing for {@code /} on the unit's machine, e.g. {@code <work>/machines/hello-0/root}: where
-     * the charm's {@code Files} write (the runtime takes it as root from {@code REACTIVE_FILES_ROOT}).
+     * The directory standing for {@code /} on the machine (an id such as {@code 0}, {@link SimulatedUnit#machine()}),
+     * {@code <work>/machines/<id>/root}: where the charm's {@code Files} write (the runtime takes it as root from
+     * {@code REACTIVE_FILES_ROOT}).
      */
-    public Path machineRoot(String unit) {
-        return machine(unit).root();
+    public Path machineRoot(String machine) {
+        return machine(machine).root();
     }
 
     /**
-     * The host commands ({@code apt-get}, {@code systemctl}) the unit's hooks ran on its machine, in order, as
-     * {@code systemctl enable --now hello}; as {@code SimulatedHost.commands()} gives them in process.
+     * The host commands ({@code apt-get}, {@code systemctl}) the hooks of the machine's units ran there, in order, as
+     * {@code systemctl enable --now hello}: what {@code SimulatedHost.commands()} gives in process.
      */
-    public List<String> hostCommands(String unit) {
-        return machine(unit).commands();
+    public List<String> hostCommands(String machine) {
+        return machine(machine).commands();
     }
 
-    private SimulatedMachine machine(String unit) {
-        return machines.computeIfAbsent(unit, key -> SimulatedMachine.create(workDirectory.resolve("machines")
-                .resolve(unitHome(key).getFileName())));
+    private SimulatedMachine machine(String machine) {
+        return machines.computeIfAbsent(machine,
+                id -> SimulatedMachine.create(workDirectory.resolve("machines").resolve(id)));
     }
 
     @Override
@@ -242,6 +247,9 @@ public final class ProcessHookDriver implements HookDriver {
             if (exitCode == TIMED_OUT) {
                 throw failure(request, hookDir, "dispatch did not finish within " + timeout.toSeconds()
                         + " s (ProcessHookDriver.Builder.timeout) and was killed", log);
+            }
+            if (exitCode != 0 && request.action().isPresent()) {
+                throw actionFailure(request, hookDir, exitCode, log);
             }
             if (exitCode != 0) {
                 throw failure(request, hookDir, "dispatch exited with " + exitCode, log);
@@ -322,26 +330,19 @@ public final class ProcessHookDriver implements HookDriver {
 
     private Map<String, String> environment(HookRequest request, StubHookTools tools, Path charmDir) {
         Map<String, String> env = new LinkedHashMap<>(tools.environment());
-        SimulatedMachine machine = machine(request.unit());
+        SimulatedMachine machine = machine(request.machine());
         String system = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin");
         env.put("PATH", tools.binDirectory() + path.stream().map(p -> File.pathSeparator + p)
                 .collect(Collectors.joining()) + File.pathSeparator + machine.bin() + File.pathSeparator + system);
         env.putAll(machine.environment());
-        env.put("JUJU_DISPATCH_PATH", "hooks/" + request.hook());
-        env.put("JUJU_HOOK_NAME", request.hook());
-        env.put("JUJU_CHARM_DIR", charmDir.toString());
+        env.putAll(request.environment(charmDir));
         env.put("JUJU_CONTEXT_ID", request.unit() + "-" + request.hook() + "-" + sequence);
         env.put("JUJU_MODEL_NAME", "simulated");
         env.put("JUJU_MODEL_UUID", "00000000-0000-4000-8000-000000000000");
         env.put("JUJU_VERSION", "3.6.0");
-        request.relationId().ifPresent(id -> {
-            env.put("JUJU_RELATION", id.substring(0, id.indexOf(':')));
-            env.put("JUJU_RELATION_ID", id);
-        });
-        request.remoteUnit().ifPresent(remote -> {
-            env.put("JUJU_REMOTE_UNIT", remote);
-            env.put("JUJU_REMOTE_APP", UnitName.parse(remote).application());
-        });
+        if (request.action().isPresent()) {
+            env.put("JUJU_ACTION_UUID", new UUID(0, sequence).toString());
+        }
         env.put("REACTIVE_JAVA", java.toString());
         env.putAll(environment);
         return env;
@@ -370,13 +371,52 @@ public final class ProcessHookDriver implements HookDriver {
         }
     }
 
-    private static ModelHookFailed failure(HookRequest request, Path hookDir, String why, List<LogLine> log) {
-        String stderr;
-        try {
-            stderr = Files.readString(hookDir.resolve("stderr")).strip();
-        } catch (IOException e) {
-            stderr = "(unreadable: " + e + ")";
+    /**
+     * A failed action, as the in-process driver reports it so that the model fails the action and not the model: the
+     * handler and cause as the runtime printed them ({@code hook <action> failed in handler <name>: <cause>}), the
+     * log and the handlers invoked.
+     */
+    private static HookFailedException actionFailure(HookRequest request, Path hookDir, int exitCode, List<LogLine> log) {
+        String stderr = stderr(hookDir);
+        String details = "dispatch exited with " + exitCode + "; its stderr, tools' calls.log and output are in " + hookDir;
+        Matcher printed = Pattern.compile("(?s)(?:^|.*\\n)hook " + Pattern.quote(request.hook())
+                + " failed(?: in handler (\\S+))?: (.*)").matcher(stderr);
+        boolean matched = printed.matches();
+        return new HookFailedException(request.hook(), matched ? printed.group(1) : null,
+                new DispatchFailure(matched ? printed.group(2) : details + ": " + stderr, details), log,
+                JujuLogLines.invoked(log));
+    }
+
+    /**
+     * Why a hook process failed: {@link #toString()} is the cause as the runtime printed it (e.g.
+     * {@code java.lang.IllegalStateException: boom}), so that the failure reads as it does in process; the message
+     * says where the process's records are.
+     */
+    private static final class DispatchFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String printed;
+
+        private DispatchFailure(String printed, String details) {
+            super(details, null, false, false);
+            this.printed = printed;
         }
+
+        @Override
+        public String toString() {
+            return printed;
+        }
+    }
+
+    private static String stderr(Path hookDir) {
+        try {
+            return Files.readString(hookDir.resolve("stderr")).strip();
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private static ModelHookFailed failure(HookRequest request, Path hookDir, String why, List<LogLine> log) {
+        String stderr = stderr(hookDir);
         return new ModelHookFailed("hook " + request.hook() + " failed on unit " + request.unit() + ": " + why
                 + "\n--- stderr of " + request.unit() + " " + request.hook() + " ---\n" + stderr
                 + "\n--- log of " + request.unit() + " " + request.hook() + " ---\n"

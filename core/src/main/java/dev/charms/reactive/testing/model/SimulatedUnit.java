@@ -6,6 +6,7 @@ import dev.charms.reactive.log.LogLine;
 import dev.charms.reactive.state.UnitState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,14 +16,20 @@ import java.util.Set;
 public final class SimulatedUnit {
     private final String name;
     private final String machine;
+    private final String principal;
+    private Charm charm;
     private JsonObject state = UnitState.empty().toJson();
+    private List<String> openedPorts = List.of();
+    private String workloadVersion;
     private final List<HookRun> hooks = new ArrayList<>();
     private final List<StatusValue> statusHistory = new ArrayList<>(List.of(new StatusValue("unknown", "")));
     private final List<LogLine> log = new ArrayList<>();
 
-    SimulatedUnit(String name, String machine) {
+    SimulatedUnit(String name, String machine, String principal, Charm charm) {
         this.name = name;
         this.machine = machine;
+        this.principal = principal;
+        this.charm = charm;
     }
 
     /** The unit's name, e.g. {@code hello/0}. */
@@ -40,7 +47,15 @@ public final class SimulatedUnit {
         return name.substring(0, name.indexOf('/'));
     }
 
-    /** The names of the hooks run on the unit, in order. */
+    /** For a unit of a subordinate application, the principal unit it is attached to; else empty. */
+    public Optional<String> principal() {
+        return Optional.ofNullable(principal);
+    }
+
+    /**
+     * The names of the hooks run on the unit, in order; an action shows as {@code actions/<name>}, e.g.
+     * {@code actions/backup}.
+     */
     public List<String> hookNames() {
         return hooks.stream().map(HookRun::hook).toList();
     }
@@ -75,6 +90,16 @@ public final class SimulatedUnit {
         return List.copyOf(log);
     }
 
+    /** The ports the unit's hooks opened and did not close, e.g. {@code 80/tcp}, sorted. */
+    public List<String> openedPorts() {
+        return openedPorts;
+    }
+
+    /** The workload version the unit's hooks last set ({@code application-version-set}); empty if none did. */
+    public Optional<String> workloadVersion() {
+        return Optional.ofNullable(workloadVersion);
+    }
+
     /** The persisted unit state now; a copy. */
     public JsonObject state() {
         return state.deepCopy();
@@ -84,10 +109,24 @@ public final class SimulatedUnit {
         return state;
     }
 
+    /** The charm the unit runs: its application's, from the unit's last {@code upgrade-charm} on. */
+    Charm charm() {
+        return charm;
+    }
+
+    void upgradeTo(Charm newCharm) {
+        charm = newCharm;
+    }
+
     void recordHook(HookRun run, JsonObject newState, List<StatusValue> newStatuses, List<LogLine> hookLog) {
         hooks.add(run);
         state = newState;
         statusHistory.addAll(newStatuses);
         log.addAll(hookLog);
+    }
+
+    void recordWorkload(List<String> ports, Optional<String> version) {
+        openedPorts = List.copyOf(ports);
+        version.ifPresent(v -> workloadVersion = v);
     }
 }

@@ -1,16 +1,18 @@
 package dev.charms.reactive.testing.model;
 
-import dev.charms.reactive.dispatch.RelationDeclaration;
 import dev.charms.reactive.juju.UnitName;
 import dev.charms.reactive.juju.stubtools.StubHookTools;
 import dev.charms.reactive.juju.stubtools.StubHookTools.StatusEntry;
 import dev.charms.reactive.log.LogLine;
+import dev.charms.reactive.runtime.CharmFiles;
 import dev.charms.reactive.testing.InMemoryJujuBackend;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -19,8 +21,9 @@ import java.util.TreeSet;
  *
  * <p>{@link #materialise} writes what the backend holds into the tools' files: config, leadership, leader settings,
  * unit and application status, the unit's key-value store, opened ports, and per relation of the charm's endpoints
- * the remote application, the units {@code relation-list} gives, and the data of those units, of the hook's remote
- * unit, of the local unit and of both applications. {@link #apply} replays on the backend, through its
+ * (and {@code juju-info}, which every charm provides) the remote application, the units {@code relation-list}
+ * gives, and the data of those units, of the hook's remote and departing units, of the local unit and of both
+ * applications; for an action, its parameters. {@link #apply} replays on the backend, through its
  * {@link dev.charms.reactive.juju.JujuBackend} methods, what the process's tools recorded: the log, each
  * {@code status-set} in order, changed relation data, leader settings and store values, ports opened and closed,
  * the workload version and the action's log, results and failure. Reads that the backend records as calls
@@ -55,20 +58,28 @@ final class StubToolsBridge {
                 .state(bridge.store).openedPorts(bridge.ports.toArray(String[]::new))
                 .status(false, last(backend.statusHistory(false)))
                 .status(true, last(backend.statusHistory(true)));
-        for (RelationDeclaration endpoint : request.charm().relations()) {
-            for (String id : backend.relationIds(endpoint.name())) {
+        request.action().ifPresent(action -> tools.actionParams(backend.actionGet()));
+        Set<String> endpoints = new LinkedHashSet<>();
+        request.charm().relations().forEach(endpoint -> endpoints.add(endpoint.name()));
+        endpoints.add(CharmFiles.JUJU_INFO);
+        for (String endpoint : endpoints) {
+            for (String id : backend.relationIds(endpoint)) {
                 bridge.relationIds.add(id);
-                bridge.materialiseRelation(id, request.remoteUnit());
+                bridge.materialiseRelation(id, request.relationId().filter(id::equals).map(hookRelation -> request));
             }
         }
         return bridge;
     }
 
-    private void materialiseRelation(String id, Optional<String> hookRemoteUnit) {
+    /** One relation; {@code hook} is the request when the hook is about this relation. */
+    private void materialiseRelation(String id, Optional<HookRequest> hook) {
         List<String> units = backend.relationList(id);
         TreeSet<String> withData = new TreeSet<>(units);
-        hookRemoteUnit.ifPresent(withData::add);
-        Optional<String> remoteApplication = withData.stream().map(u -> UnitName.parse(u).application()).findFirst();
+        hook.flatMap(HookRequest::remoteUnit).ifPresent(withData::add);
+        hook.flatMap(HookRequest::departingUnit).ifPresent(withData::add);
+        withData.remove(unit);
+        Optional<String> remoteApplication = hook.flatMap(HookRequest::remoteApp)
+                .or(() -> withData.stream().map(u -> UnitName.parse(u).application()).findFirst());
         tools.relation(id, remoteApplication.orElse(""), units.toArray(String[]::new));
         withData.add(unit);
         withData.forEach(u -> tools.relationData(id, u, backend.relationData(id, u, false)));

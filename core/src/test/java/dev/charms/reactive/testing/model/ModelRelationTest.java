@@ -37,6 +37,12 @@ class ModelRelationTest {
             status.active("backends " + backends);
             flags.clear(expandName("endpoint.{endpoint_name}.changed.port"));
         }
+
+        @When("endpoint.{endpoint_name}.departed")
+        void backendsGone(Status status) {
+            status.active("gone " + allDepartedUnits().stream()
+                    .map(unit -> unit.unitName() + "@" + unit.received().get("port")).toList());
+        }
     }
 
     private static final Charm WEB = Charm.of(HttpProvides.class, WebCharm.class)
@@ -126,5 +132,64 @@ class ModelRelationTest {
                 .hasMessageStartingWith("\"web\" names no endpoint");
         assertThatThrownBy(() -> model.relationData("web", "proxy", "proxy/0"))
                 .hasMessageStartingWith("web and proxy are not related");
+    }
+
+    @Test
+    void removingTheRelationDepartsEachSideThenBreaksEveryUnitAndDepartedDataStaysReadable() {
+        RecordingDriver driver = new RecordingDriver();
+        Model model = new Model(driver);
+        model.deploy("web", WEB, 2);
+        model.deploy("proxy", PROXY, 1);
+        model.relate("web:website", "proxy:backend");
+        int before = driver.count();
+        model.removeRelation("web", "proxy:backend");
+
+        assertThat(driver.describe(before)).containsExactly(
+                "web/0 website-relation-departed remote=proxy/0 app=proxy departing=proxy/0",
+                "web/1 website-relation-departed remote=proxy/0 app=proxy departing=proxy/0",
+                "proxy/0 backend-relation-departed remote=web/0 app=web departing=web/0",
+                "proxy/0 backend-relation-departed remote=web/1 app=web departing=web/1",
+                "web/0 website-relation-broken app=proxy",
+                "web/1 website-relation-broken app=proxy",
+                "proxy/0 backend-relation-broken app=web");
+        assertThat(model.unit("proxy/0").status()).isEqualTo(new StatusValue("active", "gone [web/0@80, web/1@80]"));
+        assertThat(model.unit("web/0").flags()).doesNotContain("website.available");
+        assertThatThrownBy(() -> model.relationData("proxy", "web", "web/0")).hasMessageStartingWith(
+                "proxy and web are not related");
+
+        model.relate("web:website", "proxy:backend");
+        assertThat(model.unit("proxy/0").status()).isEqualTo(BOTH_WEB_UNITS_ON_80);
+    }
+
+    @Test
+    void removingARelationThatIsNotThereOrNotOneSaysWhichThereAre() {
+        Model model = webAndProxy(1);
+
+        assertThatThrownBy(() -> model.removeRelation("web", "proxy")).hasMessage("cannot remove the relation"
+                + " between web and proxy: they are not related; the relations of web are []");
+        model.deploy("admin", Charm.of(HttpProvides.class).metadataYaml("provides: {website: http, admin: http}"), 1);
+        model.relate("admin:website", "proxy:backend");
+        model.relate("admin:admin", "proxy:backend");
+        assertThatThrownBy(() -> model.removeRelation("proxy", "admin")).hasMessage("cannot remove the relation"
+                + " between proxy and admin: they are related more than once [admin:website proxy:backend,"
+                + " admin:admin proxy:backend]; name the endpoints, e.g. removeRelation(\"admin:website\","
+                + " \"proxy:backend\")");
+        assertThatThrownBy(() -> model.removeRelation("web:website", "proxy")).hasMessage("cannot remove the"
+                + " relation between web:website and proxy: they are not related; the relations of web are []");
+        model.removeRelation("proxy", "admin:admin");
+        assertThat(model.unit("admin/0").hookNames()).last().isEqualTo("admin-relation-broken");
+    }
+
+    @Test
+    void relatingTwoProvidersOrTheSamePairTwiceIsRefused() {
+        Model model = webAndProxy(1);
+        model.deploy("other", WEB, 1);
+        model.relate("web:website", "proxy:backend");
+
+        assertThatThrownBy(() -> model.relate("web:website", "other:website")).hasMessage("cannot relate"
+                + " web:website to other:website: both are provides endpoints; one end must provide the interface and"
+                + " the other require it");
+        assertThatThrownBy(() -> model.relate("proxy:backend", "web:website")).hasMessage(
+                "proxy:backend and web:website are already related");
     }
 }

@@ -176,16 +176,16 @@ class ModelTest {
     }
 
     @Test
-    void theTimelineTellsEachHookWithHandlersPersistentFlagChangesAndStatus() {
+    void theTimelineTellsEachHookWithHandlersPersistentFlagChangesAndTheStatusWhenItChanged() {
         Model model = new Model();
         model.deploy("hello", HELLO, 1);
         model.config("hello", "greeting", "hi");
 
         assertThat(model.timelineText()).isEqualTo("""
                 1 hello/0 install: HelloCharm.install, HelloCharm.configure; +hello.installed; status active "greeting is hello"
-                2 hello/0 leader-elected: no handler; status active "greeting is hello"
-                3 hello/0 config-changed: no handler; status active "greeting is hello"
-                4 hello/0 start: no handler; status active "greeting is hello"
+                2 hello/0 leader-elected: no handler
+                3 hello/0 config-changed: no handler
+                4 hello/0 start: no handler
                 5 hello/0 config-changed: HelloCharm.configure; status active "greeting is hi"
                 """);
     }

@@ -36,7 +36,7 @@ class ProcessHookDriverTest {
     private static final String PROLOGUE = """
             #!/bin/sh
             set -eu
-            hook=${JUJU_DISPATCH_PATH#hooks/}
+            hook=${JUJU_DISPATCH_PATH##*/}
             cp .reactive/state.json "seen-$hook.json"
             juju-log -l INFO -- "$(printf 'DEBUG: tracer>\\ntracer: %s\\nINFO: Invoking reactive handler: Fake.%s' \\
                 "$hook" "$hook")"
@@ -81,6 +81,7 @@ class ProcessHookDriverTest {
                 .containsEntry("JUJU_HOOK_NAME", "config-changed").containsEntry("JUJU_UNIT_NAME", "fake/1")
                 .containsEntry("JUJU_CHARM_DIR", unitDir.toString()).containsEntry("JUJU_VERSION", "3.6.0")
                 .containsEntry("JUJU_MODEL_NAME", "simulated").containsEntry("FAKE_SETTING", "on")
+                .containsEntry("JUJU_MACHINE_ID", "1").containsEntry("CHARM_DIR", unitDir.toString())
                 .containsEntry("REACTIVE_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString())
                 .containsKeys("JUJU_CONTEXT_ID", "JUJU_MODEL_UUID", "STUB_STATE_DIR")
                 .doesNotContainKeys("JUJU_RELATION_ID", "JUJU_REMOTE_UNIT", "HOME");
@@ -181,13 +182,73 @@ class ProcessHookDriverTest {
         model.deploy("fake", fake, 2);
         model.updateStatus();
 
-        assertThat(driver.hostCommands("fake/0")).containsExactly("apt-get install -y hello",
+        assertThat(driver.hostCommands("0")).containsExactly("apt-get install -y hello",
                 "systemctl enable --now hello", "systemctl is-active --quiet hello",
                 "systemctl is-enabled --quiet hello");
         assertThat(model.unit("fake/0").status()).isEqualTo(new StatusValue("active", "up"));
         assertThat(model.unit("fake/1").status()).isEqualTo(new StatusValue("blocked", "down"));
-        assertThat(driver.machineRoot("fake/1")).isEqualTo(temp.resolve("work/machines/fake-1/root").toAbsolutePath());
-        assertThat(driver.machineRoot("fake/1").resolve("boot")).hasContent("enabled");
+        assertThat(driver.machineRoot("1")).isEqualTo(temp.resolve("work/machines/1/root").toAbsolutePath());
+        assertThat(driver.machineRoot("1").resolve("boot")).hasContent("enabled");
+    }
+
+    @Test
+    void anActionRunsAsJujuRunsItWithItsParametersAndItsResultsReachTheModel() throws IOException {
+        String body = """
+                case $JUJU_DISPATCH_PATH in
+                    actions/backup)
+                        echo "$JUJU_ACTION_NAME $JUJU_ACTION_UUID" > action
+                        action-log "saving to $(action-get target | tr -d '"')"
+                        action-set saved=yes "where=$(action-get target | tr -d '"')" ;;
+                    actions/crash)
+                        echo 'hook crash failed in handler Fake.crash: java.lang.IllegalStateException: disk full' >&2
+                        exit 1 ;;
+                esac
+                """;
+        Charm fake = Charm.of().actionsYaml("""
+                backup: {params: {target: {type: string}}}
+                crash: {}
+                """);
+        ProcessHookDriver driver = driver().charm(fake, charm("fake", body)).build();
+        Model model = new Model(driver);
+        model.deploy("fake", fake, 1);
+
+        ActionResult backup = model.runAction("fake/0", "backup", Map.of("target", "/srv"));
+        ActionResult crash = model.runAction("fake/0", "crash", Map.of());
+
+        assertThat(backup.status()).isEqualTo(ActionResult.COMPLETED);
+        assertThat(backup.results()).containsEntry("saved", "yes").containsEntry("where", "/srv");
+        assertThat(backup.log()).containsExactly("saving to /srv");
+        assertThat(Files.readString(driver.charmDirectory("fake/0").resolve("action"))).startsWith("backup ");
+        assertThat(crash.status()).isEqualTo(ActionResult.FAILED);
+        assertThat(crash.failureMessage()).contains(
+                "hook crash failed in handler Fake.crash: java.lang.IllegalStateException: disk full");
+        assertThat(model.unit("fake/0").hookNames()).endsWith("actions/backup", "actions/crash");
+        assertThat(model.unit("fake/0").flags()).containsExactly("ran.backup");
+    }
+
+    @Test
+    void aDepartingUnitsDataAndTheRemoteApplicationReachTheHook() throws IOException {
+        String server = "[ \"$hook\" != website-relation-joined ] || relation-set -r \"$JUJU_RELATION_ID\" port=80\n";
+        String client = """
+                case $hook in
+                    backend-relation-departed)
+                        echo "$JUJU_REMOTE_APP $JUJU_DEPARTING_UNIT $(relation-get -r "$JUJU_RELATION_ID" port)" \
+                            >> departed ;;
+                esac
+                """;
+        Charm web = Charm.of().metadataYaml("provides: {website: http}");
+        Charm proxy = Charm.of().metadataYaml("requires: {backend: http}");
+        ProcessHookDriver driver = driver().charm(web, charm("web", server)).charm(proxy, charm("proxy", client))
+                .build();
+        Model model = new Model(driver);
+        model.deploy("web", web, 1);
+        model.deploy("proxy", proxy, 1);
+        model.relate("web:website", "proxy:backend");
+
+        model.removeUnit("web/0");
+
+        assertThat(Files.readString(driver.charmDirectory("proxy/0").resolve("departed")))
+                .isEqualTo("web web/0 \"80\"\n");
     }
 
     @Test
@@ -255,7 +316,8 @@ class ProcessHookDriverTest {
     }
 
     private static HookRequest request(Charm charm, String unit, String hook, JsonObject state) {
-        return new HookRequest(charm, unit, hook, Optional.empty(), Optional.empty(), state);
+        return new HookRequest(charm, unit, "0", hook, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), state);
     }
 
     private static InMemoryJujuBackend backend() {

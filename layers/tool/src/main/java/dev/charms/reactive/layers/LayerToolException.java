@@ -1,8 +1,9 @@
 package dev.charms.reactive.layers;
 
 /**
- * A problem the charm author can fix: a bad layer.yaml, a missing layer, a malformed YAML file, a path that
- * escapes the charm. The message names the file (and where known the line, key or option) and the fix; the
+ * A problem the user can fix: a bad layer.yaml, a missing layer, a malformed YAML file, a path that escapes the
+ * charm; for {@code reactive upgrade}, a model not ready for the upgrade or a step that found something wrong. The
+ * message names the file (and where known the line, key or option), or the unit or application, and the fix; the
  * command line prints it as is, without a stack trace.
  */
 public class LayerToolException extends RuntimeException {

@@ -12,7 +12,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmarks measure what they say: the whole chain runs and nothing else, and OneHook commits its hook. */
+/**
+ * The benchmarks measure what they say: the whole chain runs and nothing else, OneHook commits its hook, and the model
+ * scenario runs its hundred hooks.
+ */
 class BenchmarksTest {
 
     @Test
@@ -27,6 +30,21 @@ class BenchmarksTest {
                 IntStream.range(0, DispatchBenchmark.CHAIN).mapToObj(i -> "Charm.link" + i).toList());
         assertThat(outcome.state().getAsJsonObject("flags").keySet()).hasSize(DispatchBenchmark.CHAIN + 1);
         assertThat(benchmark.buildAndDispatch().invoked()).isEqualTo(outcome.invoked());
+    }
+
+    @Test
+    void theModelScenarioRunsAHundredHooksOnFourUnits() {
+        ModelBenchmark benchmark = new ModelBenchmark();
+        benchmark.setUp();
+
+        var model = benchmark.simulate();
+
+        assertThat(model.timeline()).hasSize(ModelBenchmark.HOOKS);
+        assertThat(model.units()).hasSize(4).allSatisfy(unit -> {
+            assertThat(unit.flags()).contains("hello.installed", "hello.started");
+            assertThat(unit.hookNames()).last().isEqualTo("update-status");
+            assertThat(unit.status().message()).isEqualTo("greeting is hi 11");
+        });
     }
 
     @Test

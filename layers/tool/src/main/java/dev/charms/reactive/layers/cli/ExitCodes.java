@@ -10,12 +10,23 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The build failed: a layer, option, YAML file or the output directory is at fault; see the message. */
     public static final int BUILD_FAILED = 1;
+    /**
+     * The upgrade failed or was refused (the same code as {@link #BUILD_FAILED}: the command did not do what was
+     * asked): a check, a step or {@code juju} failed, or the operator declined a step. Running again goes on.
+     */
+    public static final int UPGRADE_FAILED = 1;
     /** The command line is invalid (picocli's usage error code). */
     public static final int USAGE = 2;
     /** Proof found errors: Juju would reject the charm. A build is then not installed unless forced. */
     public static final int PROOF_ERRORS = 3;
     /** {@code proof} found warnings and no errors. */
     public static final int PROOF_WARNINGS = 4;
+    /** The upgrade ran to its end but steps halted waiting for the operator (an OS upgrade); run it again after. */
+    public static final int UPGRADE_INCOMPLETE = 5;
+    /** The upgrade was stopped by SIGINT (Ctrl+C): 128 + 2. */
+    public static final int STOPPED_BY_SIGINT = 130;
+    /** The upgrade was stopped by SIGTERM: 128 + 15. */
+    public static final int STOPPED_BY_SIGTERM = 143;
     /** A bug in reactive itself; the stack trace is printed. */
     public static final int INTERNAL_ERROR = 70;
 

@@ -10,37 +10,56 @@ import picocli.CommandLine.Spec;
 
 /** The top command, {@code reactive}: lists its subcommands and the exit codes they share. */
 @Command(name = "reactive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Builds Juju charms from layers, and checks them against Juju's rules.",
-        subcommands = {BuildCommand.class, ProofCommand.class, HelpCommand.class},
+        description = "Builds Juju charms from layers, checks them against Juju's rules, and upgrades models.",
+        subcommands = {BuildCommand.class, ProofCommand.class, UpgradeCommand.class, HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ExitCodes.OK + ":done (build: proof found no errors; proof: nothing worse than info)",
-            ExitCodes.BUILD_FAILED + ":the build failed: a layer, option, YAML file or the output is at fault",
+            ExitCodes.BUILD_FAILED + ":the build failed: a layer, option, YAML file or the output is at fault;"
+                    + " upgrade: a check or a step failed",
             ExitCodes.USAGE + ":invalid command line",
             ExitCodes.PROOF_ERRORS + ":proof found errors (build: the charm was not installed unless --force)",
             ExitCodes.PROOF_WARNINGS + ":proof found warnings and no errors (proof only)",
-            ExitCodes.INTERNAL_ERROR + ":internal error in reactive (a bug; the stack trace is printed)"})
+            ExitCodes.UPGRADE_INCOMPLETE + ":upgrade: steps wait for the operator; run it again after",
+            ExitCodes.INTERNAL_ERROR + ":internal error in reactive (a bug; the stack trace is printed)",
+            ExitCodes.STOPPED_BY_SIGINT + ":upgrade: stopped by Ctrl+C (SIGINT); run it again to go on",
+            ExitCodes.STOPPED_BY_SIGTERM + ":upgrade: stopped by SIGTERM; run it again to go on"})
 public final class ReactiveCommand implements Callable<Integer> {
 
     private final Function<String, String> environment;
+    private final UpgradeHost upgradeHost;
 
     @Spec
     private CommandSpec spec;
 
-    /** @param environment looks up environment variables (null when unset); {@code System::getenv} in main */
-    public ReactiveCommand(Function<String, String> environment) {
+    /**
+     * @param environment looks up environment variables (null when unset); {@code System::getenv} in main
+     * @param upgradeHost what {@code reactive upgrade} takes from the machine: {@link UpgradeHost#system()} in main
+     */
+    public ReactiveCommand(Function<String, String> environment, UpgradeHost upgradeHost) {
         this.environment = environment;
+        this.upgradeHost = upgradeHost;
+    }
+
+    /**
+     * The command line on the real machine ({@link UpgradeHost#system()}), configured with the exception mapper.
+     *
+     * @param environment looks up environment variables (null when unset)
+     */
+    public static CommandLine commandLine(Function<String, String> environment) {
+        return commandLine(environment, UpgradeHost.system());
     }
 
     /**
      * The command line, configured with the exception mapper. {@code main} and tests run exactly this.
      *
      * @param environment looks up environment variables (null when unset)
+     * @param upgradeHost what {@code reactive upgrade} takes from the machine
      */
-    public static CommandLine commandLine(Function<String, String> environment) {
+    public static CommandLine commandLine(Function<String, String> environment, UpgradeHost upgradeHost) {
         ExceptionMapper mapper = new ExceptionMapper();
-        return new CommandLine(new ReactiveCommand(environment))
+        return new CommandLine(new ReactiveCommand(environment, upgradeHost))
                 .setExecutionExceptionHandler(mapper)
                 .setParameterExceptionHandler(mapper);
     }
@@ -50,10 +69,15 @@ public final class ReactiveCommand implements Callable<Integer> {
         return environment;
     }
 
+    /** The machine {@code reactive upgrade} runs on. */
+    UpgradeHost upgradeHost() {
+        return upgradeHost;
+    }
+
     /** Without a subcommand: prints the usage to stderr, as a usage error. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing command: give build, proof or help.");
+        spec.commandLine().getErr().println("Missing command: give build, proof, upgrade or help.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

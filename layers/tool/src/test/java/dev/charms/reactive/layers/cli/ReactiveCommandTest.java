@@ -21,24 +21,30 @@ class ReactiveCommandTest {
 
     private static final String TOP_USAGE = """
             Usage: reactive [-hV] COMMAND
-            Builds Juju charms from layers, and checks them against Juju's rules.
+            Builds Juju charms from layers, checks them against Juju's rules, and upgrades
+            models.
               -h, --help      Show this help message and exit.
               -V, --version   Print version information and exit.
             Commands:
-              build  Assembles a charm from its layers into OUTPUT_DIR/<charm>/ and
-                       OUTPUT_DIR/<charm>.charm, then runs proof on it.
-              proof  Checks a built charm directory against the rules Juju applies when it
-                       reads a charm: its metadata, config, actions, manifest, dispatch and
-                       hooks.
-              help   Display help information about the specified command.
+              build    Assembles a charm from its layers into OUTPUT_DIR/<charm>/ and
+                         OUTPUT_DIR/<charm>.charm, then runs proof on it.
+              proof    Checks a built charm directory against the rules Juju applies when
+                         it reads a charm: its metadata, config, actions, manifest,
+                         dispatch and hooks.
+              upgrade  Plans and runs the upgrade of a Juju model, one step at a time.
+              help     Display help information about the specified command.
 
             Exit codes:
-              0    done (build: proof found no errors; proof: nothing worse than info)
-              1    the build failed: a layer, option, YAML file or the output is at fault
-              2    invalid command line
-              3    proof found errors (build: the charm was not installed unless --force)
-              4    proof found warnings and no errors (proof only)
-              70   internal error in reactive (a bug; the stack trace is printed)
+              0     done (build: proof found no errors; proof: nothing worse than info)
+              1     the build failed: a layer, option, YAML file or the output is at fault;
+                      upgrade: a check or a step failed
+              2     invalid command line
+              3     proof found errors (build: the charm was not installed unless --force)
+              4     proof found warnings and no errors (proof only)
+              5     upgrade: steps wait for the operator; run it again after
+              70    internal error in reactive (a bug; the stack trace is printed)
+              130   upgrade: stopped by Ctrl+C (SIGINT); run it again to go on
+              143   upgrade: stopped by SIGTERM; run it again to go on
             """;
 
     private static final String PROOF_USAGE = """
@@ -99,7 +105,7 @@ class ReactiveCommandTest {
     @Test
     void noCommandIsAUsageErrorShowingTheUsage() {
         assertThat(run()).isEqualTo(new Run(ExitCodes.USAGE, "",
-                "Missing command: give build, proof or help.\n" + TOP_USAGE));
+                "Missing command: give build, proof, upgrade or help.\n" + TOP_USAGE));
     }
 
     @Test
