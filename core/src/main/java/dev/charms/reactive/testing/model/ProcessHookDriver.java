@@ -54,8 +54,9 @@ import java.util.stream.Collectors;
  * from there, so both drivers agree even if the model changed the state between hooks.
  *
  * <h2>Per machine</h2>
- * The hooks never touch the test machine's packages, services or system files: each unit's machine is simulated
- * under {@code <work>/machines/<app>-<n>/}, as {@code SimulatedHost} simulates it in process. {@code root/} stands
+ * The hooks never touch the test machine's packages, services or system files: each machine of the model is
+ * simulated under {@code <work>/machines/<id>/} (a subordinate unit shares its principal's), as
+ * {@code SimulatedHost} simulates a machine in process. {@code root/} stands
  * for its {@code /}: the runtime's {@code Files} write there ({@code REACTIVE_FILES_ROOT}); {@link #machineRoot}
  * gives it. {@code apt-get} and {@code systemctl} are scripts on the hooks' {@code PATH} that succeed, record their
  * command lines ({@link #hostCommands}) and keep which services run and are enabled, so {@code systemctl is-active}
@@ -66,22 +67,25 @@ import java.util.stream.Collectors;
  * the backend (see {@link StubToolsBridge}); afterwards that state ({@code calls.log}, {@code juju-log.log}...)
  * moves, with the process's {@code stdout} and {@code stderr}, to {@code <work>/units/<app>-<n>/hooks/<seq>-<hook>/}
  * for inspection. {@code dispatch} runs with the working directory the charm directory and only these
- * variables: {@code PATH} (the stub tools, then the directories given to {@link Builder#path}, then the machine's
- * host commands, then this JVM's {@code PATH}), {@code STUB_STATE_DIR}, {@code REACTIVE_FILES_ROOT},
- * {@code SIMULATED_HOST_DIR}, {@code JUJU_DISPATCH_PATH=hooks/<hook>}, {@code JUJU_HOOK_NAME},
- * {@code JUJU_UNIT_NAME}, {@code JUJU_CHARM_DIR}, {@code JUJU_CONTEXT_ID}, {@code JUJU_MODEL_NAME},
- * {@code JUJU_MODEL_UUID}, {@code JUJU_VERSION}; for relation hooks {@code JUJU_RELATION}, {@code JUJU_RELATION_ID},
- * {@code JUJU_REMOTE_UNIT} and {@code JUJU_REMOTE_APP} (when the remote unit is known); {@code REACTIVE_JAVA}
- * (this JVM's {@code java} unless {@link Builder#java} says otherwise, so the bootstrap finds Java without apt); and
- * those given to {@link Builder#environment}. Afterwards the tools' records are replayed on the backend, and the
- * handlers invoked are read from the runtime's {@code Invoking reactive handler: <name>} INFO lines (the lines
- * charms.reactive writes too; a handler logging such a line itself would be counted).
+ * variables: the {@code JUJU_*} ones Juju would set that the request determines ({@link HookRequest#environment}:
+ * the dispatch path, hook or action name, unit, machine, charm directory, relation, remote unit and application,
+ * departing unit, principal unit), {@code JUJU_CONTEXT_ID}, {@code JUJU_MODEL_NAME} ({@code simulated}),
+ * {@code JUJU_MODEL_UUID}, {@code JUJU_VERSION} ({@code 3.6.0}) and for an action {@code JUJU_ACTION_UUID};
+ * {@code PATH} (the stub tools, then the directories given to {@link Builder#path}, then the machine's host
+ * commands, then this JVM's {@code PATH}), {@code STUB_STATE_DIR}, {@code REACTIVE_FILES_ROOT},
+ * {@code SIMULATED_HOST_DIR}; {@code REACTIVE_JAVA} (this JVM's {@code java} unless {@link Builder#java} says
+ * otherwise, so the bootstrap finds Java without apt); and those given to {@link Builder#environment}. Afterwards
+ * the tools' records are replayed on the backend, and the handlers invoked are read from the runtime's
+ * {@code Invoking reactive handler: <name>} INFO lines (the lines charms.reactive writes too; a handler logging
+ * such a line itself would be counted).
  *
  * <h2>Failures</h2>
  * A non-zero exit, a hook running longer than {@link Builder#timeout}, or a flag loop that hit the iteration cap
  * (which the production runtime only warns about; the in-process driver fails) throws {@link ModelHookFailed}
  * naming the unit, the hook, the exit code, the hook's stderr and log, and its directory; the model keeps the old
- * state. Nothing the failed hook's tools recorded reaches the model.
+ * state. An action whose process exits non-zero throws a {@link HookFailedException} instead, with the handler and
+ * cause the runtime printed, so that the model fails the action as it does in process. Nothing a failed hook's or
+ * action's tools recorded reaches the model.
  *
  * <p>Needs {@code sh} and {@code awk} (the stubs) and Java 17 or later. Not thread-safe; use one driver per model.
  */
