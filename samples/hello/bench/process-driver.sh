@@ -17,8 +17,7 @@ rm -rf "$work_dir" && mkdir -p "$work_dir"
 classpath="$module_dir/target/test-classes:$module_dir/target/classes:$(cat "$work_dir/dependencies")"
 
 echo "java: $(java -version 2>&1 | head -n 1); $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
-HELLO_CONFIG_FILE="$work_dir/hello.conf" java -cp "$classpath" \
-    dev.charms.reactive.samples.hello.ProcessDriverBenchmark "$module_dir/target/charm/hello.charm" \
-    "$work_dir/runs" "$runs"
+java -cp "$classpath" dev.charms.reactive.samples.hello.ProcessDriverBenchmark "$module_dir/src/main/charm" \
+    "$module_dir/target/charm/hello.charm" "$work_dir/runs" "$runs"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$work_dir/runs"

@@ -42,8 +42,35 @@ public final class Files {
         PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
     };
 
-    /** Files on the default file system. */
+    /** Where every path is taken to lie; null for the machine's own file system. */
+    private final Path root;
+
+    /** Files on the machine's own file system. */
     public Files() {
+        this.root = null;
+    }
+
+    private Files(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Files of a simulated machine whose file system is the directory {@code root}: every path is taken relative
+     * to it, so {@code /etc/hello.conf} is {@code root/etc/hello.conf} (and a relative path, relative to the charm
+     * directory on a real machine, is relative to {@code root}). Errors name the path as given. Symbolic links are
+     * followed as the real file system has them, so a link may lead out of {@code root}. For tests: see
+     * {@link dev.charms.reactive.testing.SimulatedHost}.
+     */
+    public static Files under(Path root) {
+        return new Files(root.toAbsolutePath());
+    }
+
+    /** Where {@code path} lies on this JVM's file system. */
+    private Path located(Path path) {
+        if (root == null) {
+            return path;
+        }
+        return root.resolve(path.isAbsolute() ? path.getRoot().relativize(path) : path);
     }
 
     /** Writes {@code content} to {@code path} atomically with {@code mode}, owned by the hook's user. */
@@ -77,7 +104,7 @@ public final class Files {
      */
     public void write(Path path, byte[] content, int mode, String owner, String group) {
         Set<PosixFilePermission> permissions = permissions(mode);
-        Path target = path.toAbsolutePath();
+        Path target = located(path).toAbsolutePath();
         Path temporary = null;
         boolean replaced = false;
         try {
@@ -115,7 +142,7 @@ public final class Files {
      */
     public String read(Path path) {
         try {
-            return java.nio.file.Files.readString(path);
+            return java.nio.file.Files.readString(located(path));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + describe(e), e);
         }
@@ -133,7 +160,7 @@ public final class Files {
 
     /** True when something exists at {@code path} (a link counts when its target exists). */
     public boolean exists(Path path) {
-        return java.nio.file.Files.exists(path);
+        return java.nio.file.Files.exists(located(path));
     }
 
     /** Deletes the file (or empty directory) if there is one; returns whether there was. */
@@ -148,7 +175,7 @@ public final class Files {
      */
     public boolean delete(Path path) {
         try {
-            return java.nio.file.Files.deleteIfExists(path);
+            return java.nio.file.Files.deleteIfExists(located(path));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path + ": " + describe(e), e);
         }

@@ -123,4 +123,19 @@ class FilesTest {
         assertThat(files.delete(target.toString())).isFalse();
         assertThat(files.exists(target.toString())).isFalse();
     }
+
+    @Test
+    void underARootEveryPathLiesInsideItAndErrorsNameThePathAsGiven() {
+        Files machine = Files.under(directory);
+
+        machine.write("/etc/hello/hello.conf", "greeting=hi\n", 0644);
+
+        assertThat(java.nio.file.Files.exists(directory.resolve("etc/hello/hello.conf"))).isTrue();
+        assertThat(machine.read("/etc/hello/hello.conf")).isEqualTo("greeting=hi\n");
+        assertThat(machine.exists("/etc/hello/hello.conf")).isTrue();
+        assertThat(machine.delete("/etc/hello/hello.conf")).isTrue();
+        assertThat(java.nio.file.Files.exists(directory.resolve("etc/hello/hello.conf"))).isFalse();
+        assertThatThrownBy(() -> machine.read("/etc/hello/hello.conf")).isInstanceOf(UncheckedIOException.class)
+                .hasMessageStartingWith("cannot read /etc/hello/hello.conf: ");
+    }
 }

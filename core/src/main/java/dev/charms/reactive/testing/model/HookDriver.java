@@ -6,8 +6,11 @@ import dev.charms.reactive.dispatch.HookRunner;
 import dev.charms.reactive.endpoints.EndpointEnvironment;
 import dev.charms.reactive.endpoints.EndpointSupport;
 import dev.charms.reactive.juju.HookEnvironment;
+import dev.charms.reactive.spi.ParameterResolver;
 import dev.charms.reactive.testing.InMemoryJujuBackend;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * How the {@link Model} runs one hook on one unit. The model prepares the hook tools' view of itself in an
@@ -33,6 +36,20 @@ public interface HookDriver {
      * {@code /var/lib/juju/agents/unit-<app>-<n>/charm} (which does not exist here).
      */
     static HookDriver inProcess() {
+        return inProcess(request -> List.of());
+    }
+
+    /**
+     * As {@link #inProcess()}, with more parameter resolvers for each hook, chosen by the hook: typically the
+     * simulated machine of the hook's unit, so that handlers taking {@code Services}, {@code Apt} or {@code Files}
+     * act on it.
+     * <pre>{@code
+     * Map<String, SimulatedHost> hosts = new HashMap<>();
+     * Model model = new Model(HookDriver.inProcess(
+     *         request -> List.of(hosts.computeIfAbsent(request.unit(), u -> new SimulatedHost(tempDir.resolve(u))))));
+     * }</pre>
+     */
+    static HookDriver inProcess(Function<HookRequest, List<? extends ParameterResolver>> resolversForHook) {
         return (request, backend) -> {
             Charm charm = request.charm();
             HookEnvironment environment = HookEnvironment.of(request.environment(
@@ -43,6 +60,7 @@ public interface HookDriver {
                     .actions(charm.actions())
                     .service(HookEnvironment.class, () -> environment)
                     .failOnIterationCap(true);
+            resolversForHook.apply(request).forEach(builder::resolver);
             EndpointSupport.of(charm.handlers(), charm.relations(), EndpointEnvironment.of(environment))
                     .install(builder);
             HookRunner runner = builder.build();

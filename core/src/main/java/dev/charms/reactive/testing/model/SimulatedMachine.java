@@ -1,5 +1,6 @@
 package dev.charms.reactive.testing.model;
 
+import dev.charms.reactive.runtime.CharmRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * A machine {@link ProcessHookDriver} simulates for the hook processes of its units, the process twin of
- * {@code dev.charms.reactive.testing.SimulatedHost}: a directory standing for its {@code /}, which the runtime's
+ * {@link dev.charms.reactive.testing.SimulatedHost}: a directory standing for its {@code /}, which the runtime's
  * {@code Files} takes as root when {@code REACTIVE_FILES_ROOT} names it, and host commands ({@link #COMMANDS}, links
  * to the script {@code host-command}) that succeed, record themselves and track systemd services. Package-private.
  */
@@ -69,7 +70,7 @@ final class SimulatedMachine {
 
     /** The variables a hook process of the machine needs: {@code REACTIVE_FILES_ROOT} and {@code SIMULATED_HOST_DIR}. */
     Map<String, String> environment() {
-        return Map.of("REACTIVE_FILES_ROOT", root.toString(), "SIMULATED_HOST_DIR", host.toString());
+        return Map.of(CharmRuntime.FILES_ROOT, root.toString(), "SIMULATED_HOST_DIR", host.toString());
     }
 
     /** The host commands run so far, in order, as {@code systemctl enable --now hello}. */

@@ -5,6 +5,7 @@ import dev.charms.reactive.layers.build.BuildRequest;
 import dev.charms.reactive.layers.build.BuildResult;
 import dev.charms.reactive.layers.build.CharmBuilder;
 import dev.charms.reactive.layers.build.BootstrapDispatchScript;
+import dev.charms.reactive.layers.lint.LintFinding;
 import dev.charms.reactive.layers.proof.Finding;
 import dev.charms.reactive.layers.proof.Level;
 import dev.charms.reactive.layers.source.LayerSearchPath;
@@ -38,8 +39,8 @@ import org.apache.maven.project.MavenProject;
  * CHARM_INTERFACES_DIR, then in the jars of {@code lib/}, then among the standard layers. Archive timestamps
  * come from {@code project.build.outputTimestamp}, Maven's own setting for reproducible builds.
  *
- * <p>The build fails on any layer problem, and when proof finds errors (the charm is then not installed, unless
- * {@code force}).
+ * <p>The build fails on any layer problem, and when proof or lint (unless {@code lint} is false) finds errors (the
+ * charm is then not installed, unless {@code force}).
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PACKAGE, requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
@@ -72,6 +73,10 @@ public class BuildMojo extends AbstractMojo {
     @Parameter(property = "reactive.archive", defaultValue = "true")
     boolean archive;
 
+    /** Lint the charm's flags ({@code reactive lint}); lint errors fail the build unless {@code force}. */
+    @Parameter(property = "reactive.lint", defaultValue = "true")
+    boolean lint = true;
+
     /** Skip the charm build. */
     @Parameter(property = "reactive.skip", defaultValue = "false")
     boolean skip;
@@ -91,7 +96,7 @@ public class BuildMojo extends AbstractMojo {
                 : new LayerSearchPath(paths(layersDirs), paths(interfacesDirs));
         BuildRequest request = new BuildRequest(charmDir.toPath(), outputDir.toPath(), classpath(), search,
                 StandardLayers.find(BuildMojo.class.getClassLoader()), new BootstrapDispatchScript(), force, archive,
-                epochSeconds());
+                epochSeconds(), lint);
         BuildResult result;
         try {
             result = CharmBuilder.build(request, getLog()::warn);
@@ -101,22 +106,31 @@ public class BuildMojo extends AbstractMojo {
             throw new MojoExecutionException("charm build failed: " + e, e);
         }
         for (Finding finding : result.proof().findings()) {
-            switch (finding.level()) {
-                case ERROR -> getLog().error(finding.format());
-                case WARNING -> getLog().warn(finding.format());
-                default -> getLog().info(finding.format());
-            }
+            log(finding.level(), finding.format());
         }
+        for (LintFinding finding : result.lint().findings()) {
+            log(finding.level(), finding.format());
+        }
+        String checks = "proof: " + result.proof().summary() + (lint ? "; lint: " + result.lint().summary() : "");
         if (!result.installed()) {
-            throw new MojoFailureException("proof found " + result.proof().summary() + "; " + result.charmDir()
-                    + " was not replaced (fix the errors, or set reactive.force)");
+            throw new MojoFailureException(checks + "; " + result.charmDir() + " was not replaced (fix the errors,"
+                    + " or set reactive.force" + (result.lint().count(Level.ERROR) > 0 ? ", or reactive.lint=false" : "")
+                    + ")");
         }
-        if (result.proof().count(Level.ERROR) > 0) {
-            getLog().warn("installed despite proof errors (reactive.force)");
+        if (result.proof().count(Level.ERROR) > 0 || result.lint().count(Level.ERROR) > 0) {
+            getLog().warn("installed despite errors (reactive.force): " + checks);
         }
         getLog().info("built " + result.charmName() + " from " + String.join(", ", result.layers()) + ": "
-                + result.charmDir() + " (" + result.files() + " files)");
+                + result.charmDir() + " (" + result.files() + " files; " + checks + ")");
         result.archive().ifPresent(file -> getLog().info("packed " + file));
+    }
+
+    private void log(Level level, String line) {
+        switch (level) {
+            case ERROR -> getLog().error(line);
+            case WARNING -> getLog().warn(line);
+            default -> getLog().info(line);
+        }
     }
 
     /** The runtime dependencies, deepest first (stable), then the project's jar. */

@@ -126,9 +126,29 @@ class BuildMojoTest {
         write(charm.resolve("metadata.yaml"), "name: hello\nsummary: Hello\n");
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessage("proof found 1 error, 0 warnings, 0 infos; " + temp.resolve("target/charm/hello")
+                .hasMessage("proof: 1 error, 0 warnings, 0 infos; lint: 0 errors, 0 warnings, 1 info; "
+                        + temp.resolve("target/charm/hello")
                         + " was not replaced (fix the errors, or set reactive.force)");
         assertThat(temp.resolve("target/charm/hello")).doesNotExist();
+    }
+
+    @Test
+    void lintErrorsFailTheBuildUnlessLintIsOff() throws Exception {
+        String index = "{\"format\": 1, \"handlers\": [{\"id\": \"dev.Gone.run\", \"class\": \"dev.Gone\","
+                + " \"method\": \"run\", \"conditions\": [], \"notUnless\": [], \"action\": null,"
+                + " \"parameters\": []}]}";
+        mojo.project.getArtifact().setFile(jar("hello-1.0.jar", Map.of("META-INF/reactive/handlers.json", index))
+                .toFile());
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessage("proof: 0 errors, 0 warnings, 0 infos; lint: 1 error, 0 warnings, 0 infos; "
+                        + temp.resolve("target/charm/hello") + " was not replaced (fix the errors, or set"
+                        + " reactive.force, or reactive.lint=false)");
+        assertThat(temp.resolve("target/charm/hello")).doesNotExist();
+
+        mojo.lint = false;
+        mojo.execute();
+        assertThat(temp.resolve("target/charm/hello/dispatch")).isRegularFile();
     }
 
     @Test

@@ -17,10 +17,12 @@ import java.util.List;
  * @param force          build over local edits, and install the charm despite proof errors
  * @param archive        also write {@code <charm>.charm}
  * @param epochSeconds   the timestamp of every archive entry (SOURCE_DATE_EPOCH)
+ * @param lint           lint the built charm's flags ({@code reactive lint}); its errors, like proof's, keep the
+ *                       charm from being installed unless forced
  */
 public record BuildRequest(Path charmDir, Path outputDir, List<Path> libs, LayerSearchPath search,
         List<LayerFiles> standardLayers, DispatchScript dispatch, boolean force, boolean archive,
-        long epochSeconds) {
+        long epochSeconds, boolean lint) {
 
     /** 1980-01-01T00:00:00Z, the earliest zip timestamp: the default when SOURCE_DATE_EPOCH is not set. */
     public static final long DEFAULT_EPOCH_SECONDS = 315_532_800L;

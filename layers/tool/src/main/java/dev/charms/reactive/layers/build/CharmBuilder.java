@@ -2,6 +2,10 @@ package dev.charms.reactive.layers.build;
 
 import dev.charms.reactive.layers.LayerToolException;
 import dev.charms.reactive.layers.SafePath;
+import dev.charms.reactive.layers.flow.CharmInput;
+import dev.charms.reactive.layers.flow.FlowAnalysis;
+import dev.charms.reactive.layers.lint.Lint;
+import dev.charms.reactive.layers.lint.LintReport;
 import dev.charms.reactive.layers.options.LayerOptions;
 import dev.charms.reactive.layers.proof.Level;
 import dev.charms.reactive.layers.proof.Proof;
@@ -26,8 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * Builds a charm: resolves its layers, validates their options, plans every file, refuses to overwrite local
- * edits, writes the charm into a staging directory, proofs it, and only then swaps it in and packs the
- * {@code .charm}. When anything fails, the previous build (if any) is left as it was.
+ * edits, writes the charm into a staging directory, proofs it and (when asked) lints its flags, and only then swaps
+ * it in and packs the {@code .charm}. When anything fails, the previous build (if any) is left as it was.
  */
 public final class CharmBuilder {
 
@@ -57,11 +61,12 @@ public final class CharmBuilder {
         try {
             int files = write(plan, stack, stage);
             ProofReport proof = Proof.check(stage);
+            LintReport lint = request.lint() ? lint(stage) : LintReport.NONE;
             List<String> layerNames = Stream.concat(stack.layers().stream(), stack.interfaces().stream())
                     .map(Layer::name).toList();
-            if (proof.count(Level.ERROR) > 0 && !request.force()) {
+            if ((proof.count(Level.ERROR) > 0 || lint.count(Level.ERROR) > 0) && !request.force()) {
                 return new BuildResult(plan.charmName(), target, Optional.empty(), false, layerNames, files,
-                        proof);
+                        proof, lint);
             }
             Optional<Path> archive = Optional.empty();
             if (request.archive()) {
@@ -74,12 +79,19 @@ public final class CharmBuilder {
                 Files.move(archiveTemp, archive.get(), StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
-            return new BuildResult(plan.charmName(), target, archive, true, layerNames, files, proof);
+            return new BuildResult(plan.charmName(), target, archive, true, layerNames, files, proof, lint);
         } finally {
             OutputDirectory.deleteRecursively(stage);
             if (archiveTemp != null) {
                 Files.deleteIfExists(archiveTemp);
             }
+        }
+    }
+
+    /** Lints the flags of the charm built in {@code stage}. */
+    private static LintReport lint(Path stage) throws IOException {
+        try (CharmInput input = CharmInput.open(stage, List.of(), null)) {
+            return Lint.check(FlowAnalysis.analyze(input));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.charms.reactive.layers.build.BuildRequest;
 import dev.charms.reactive.layers.build.BuildResult;
 import dev.charms.reactive.layers.build.CharmBuilder;
 import dev.charms.reactive.layers.build.BootstrapDispatchScript;
+import dev.charms.reactive.layers.lint.LintFinding;
 import dev.charms.reactive.layers.proof.Finding;
 import dev.charms.reactive.layers.proof.Level;
 import dev.charms.reactive.layers.source.LayerSearchPath;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
             "Assembles a charm from its layers into OUTPUT_DIR/<charm>/ and OUTPUT_DIR/<charm>.charm, then runs"
-                    + " proof on it.",
+                    + " proof and lint on it.",
             "Every charm is built on layer:basic. Layers named in includes are found in CHARM_LAYERS_DIR and"
                     + " CHARM_INTERFACES_DIR, in the jars of the classpath, and among the standard layers."},
         footerHeading = "%nEnvironment:%n",
@@ -43,10 +44,12 @@ import picocli.CommandLine.Spec;
             "  SOURCE_DATE_EPOCH     time of the archive entries (default: 1980-01-01)"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ExitCodes.OK + ":built; proof found no errors",
+            ExitCodes.OK + ":built; proof and lint found no errors",
             ExitCodes.BUILD_FAILED + ":the build failed; nothing was replaced",
             ExitCodes.USAGE + ":invalid command line",
-            ExitCodes.PROOF_ERRORS + ":proof found errors; the charm was not installed unless --force"})
+            ExitCodes.PROOF_ERRORS + ":proof found errors; the charm was not installed unless --force",
+            ExitCodes.LINT_ERRORS + ":lint found errors (and proof none); the charm was not installed unless"
+                    + " --force"})
 final class BuildCommand implements Callable<Integer> {
 
     @Spec
@@ -74,8 +77,11 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--force"},
             description = "Build over local edits to the previous build, and install the charm even when proof"
-                    + " finds errors.")
+                    + " or lint finds errors.")
     private boolean force;
+
+    @Option(names = "--no-lint", description = "Do not lint the charm's flags (see reactive lint).")
+    private boolean noLint;
 
     @Option(names = "--no-archive", description = "Do not write <charm>.charm.")
     private boolean noArchive;
@@ -92,18 +98,25 @@ final class BuildCommand implements Callable<Integer> {
         BuildRequest request = new BuildRequest(charmDir, outputDir(environment), jars(),
                 LayerSearchPath.fromEnvironment(environment, warnings),
                 StandardLayers.find(BuildCommand.class.getClassLoader()), new BootstrapDispatchScript(), force,
-                !noArchive, epochSeconds(environment));
+                !noArchive, epochSeconds(environment), !noLint);
         BuildResult result = CharmBuilder.build(request, warnings);
         for (Finding finding : result.proof().findings()) {
             out.println(finding.format());
         }
-        int code = result.proof().count(Level.ERROR) > 0 ? ExitCodes.PROOF_ERRORS : ExitCodes.OK;
+        for (LintFinding finding : result.lint().findings()) {
+            out.println(finding.format());
+        }
+        boolean proofErrors = result.proof().count(Level.ERROR) > 0;
+        int code = proofErrors ? ExitCodes.PROOF_ERRORS
+                : result.lint().count(Level.ERROR) > 0 ? ExitCodes.LINT_ERRORS : ExitCodes.OK;
+        String checks = "proof: " + result.proof().summary() + (noLint ? "" : "; lint: " + result.lint().summary());
         if (!result.installed()) {
-            err.println("error: proof found " + result.proof().summary() + "; " + result.charmDir()
-                    + " was not replaced (fix the errors, or rerun with --force)");
+            err.println("error: " + checks + "; " + result.charmDir()
+                    + " was not replaced (fix the errors, or rerun with --force"
+                    + (result.lint().count(Level.ERROR) > 0 ? " or --no-lint" : "") + ")");
         } else {
             out.println("built " + result.charmName() + " from " + String.join(", ", result.layers()) + ": "
-                    + result.charmDir() + " (" + result.files() + " files; proof: " + result.proof().summary() + ")");
+                    + result.charmDir() + " (" + result.files() + " files; " + checks + ")");
             result.archive().ifPresent(archive -> out.println("packed " + archive));
         }
         out.flush();

@@ -1,5 +1,6 @@
 package dev.charms.reactive.layers.cli;
 
+import dev.charms.reactive.layers.lint.LintReport;
 import dev.charms.reactive.layers.proof.Level;
 import dev.charms.reactive.layers.proof.ProofReport;
 
@@ -21,8 +22,12 @@ public final class ExitCodes {
     public static final int PROOF_ERRORS = 3;
     /** {@code proof} found warnings and no errors. */
     public static final int PROOF_WARNINGS = 4;
+    /** Lint found errors: a handler can never run, or two handlers flip a flag forever. */
+    public static final int LINT_ERRORS = 5;
+    /** {@code lint} found warnings and no errors. */
+    public static final int LINT_WARNINGS = 6;
     /** The upgrade ran to its end but steps halted waiting for the operator (an OS upgrade); run it again after. */
-    public static final int UPGRADE_INCOMPLETE = 5;
+    public static final int UPGRADE_INCOMPLETE = 7;
     /** The upgrade was stopped by SIGINT (Ctrl+C): 128 + 2. */
     public static final int STOPPED_BY_SIGINT = 130;
     /** The upgrade was stopped by SIGTERM: 128 + 15. */
@@ -39,5 +44,13 @@ public final class ExitCodes {
             return PROOF_ERRORS;
         }
         return report.count(Level.WARNING) > 0 ? PROOF_WARNINGS : OK;
+    }
+
+    /** The exit code of {@code reactive lint} for {@code report}: errors, else warnings, else OK. */
+    public static int forLint(LintReport report) {
+        if (report.count(Level.ERROR) > 0) {
+            return LINT_ERRORS;
+        }
+        return report.count(Level.WARNING) > 0 ? LINT_WARNINGS : OK;
     }
 }

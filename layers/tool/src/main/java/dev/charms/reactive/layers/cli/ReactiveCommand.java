@@ -10,17 +10,21 @@ import picocli.CommandLine.Spec;
 
 /** The top command, {@code reactive}: lists its subcommands and the exit codes they share. */
 @Command(name = "reactive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Builds Juju charms from layers, checks them against Juju's rules, and upgrades models.",
-        subcommands = {BuildCommand.class, ProofCommand.class, UpgradeCommand.class, HelpCommand.class},
+        description = "Starts charm projects, builds Juju charms from layers, checks them against Juju's rules,"
+                + " draws and checks how flags flow through their handlers, and upgrades models.",
+        subcommands = {InitCommand.class, BuildCommand.class, ProofCommand.class, GraphCommand.class,
+            LintCommand.class, UpgradeCommand.class, HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ExitCodes.OK + ":done (build: proof found no errors; proof: nothing worse than info)",
+            ExitCodes.OK + ":done (build: no proof or lint errors; proof, lint: nothing worse than info)",
             ExitCodes.BUILD_FAILED + ":the build failed: a layer, option, YAML file or the output is at fault;"
                     + " upgrade: a check or a step failed",
             ExitCodes.USAGE + ":invalid command line",
             ExitCodes.PROOF_ERRORS + ":proof found errors (build: the charm was not installed unless --force)",
             ExitCodes.PROOF_WARNINGS + ":proof found warnings and no errors (proof only)",
+            ExitCodes.LINT_ERRORS + ":lint found errors (build: the charm was not installed unless --force)",
+            ExitCodes.LINT_WARNINGS + ":lint found warnings and no errors (lint only)",
             ExitCodes.UPGRADE_INCOMPLETE + ":upgrade: steps wait for the operator; run it again after",
             ExitCodes.INTERNAL_ERROR + ":internal error in reactive (a bug; the stack trace is printed)",
             ExitCodes.STOPPED_BY_SIGINT + ":upgrade: stopped by Ctrl+C (SIGINT); run it again to go on",
@@ -77,7 +81,7 @@ public final class ReactiveCommand implements Callable<Integer> {
     /** Without a subcommand: prints the usage to stderr, as a usage error. */
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("Missing command: give build, proof, upgrade or help.");
+        spec.commandLine().getErr().println("Missing command: give init, build, proof, graph, lint, upgrade or help.");
         spec.commandLine().usage(spec.commandLine().getErr());
         return ExitCodes.USAGE;
     }

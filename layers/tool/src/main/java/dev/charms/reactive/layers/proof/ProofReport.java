@@ -16,11 +16,6 @@ public record ProofReport(List<Finding> findings) {
 
     /** {@code 1 error, 2 warnings, 0 infos}. */
     public String summary() {
-        return plural(count(Level.ERROR), "error") + ", " + plural(count(Level.WARNING), "warning") + ", "
-                + plural(count(Level.INFO), "info");
-    }
-
-    private static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
+        return Level.summary(findings.stream().map(Finding::level).toList());
     }
 }

@@ -105,7 +105,7 @@ class CharmArchiveTest {
         BuildRequest request = stack.request(temp.resolve("out"), false);
         long epoch = 1_700_000_000L;
         build(new BuildRequest(request.charmDir(), request.outputDir(), request.libs(),
-                request.search(), request.standardLayers(), request.dispatch(), false, true, epoch));
+                request.search(), request.standardLayers(), request.dispatch(), false, true, epoch, true));
 
         try (ZipFile zip = new ZipFile(temp.resolve("out/hello.charm").toFile())) {
             assertThat(zip.stream().map(ZipEntry::getTimeLocal).distinct().toList())

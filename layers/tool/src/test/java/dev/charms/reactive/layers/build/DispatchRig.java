@@ -4,10 +4,10 @@ import static dev.charms.reactive.layers.Fixtures.executable;
 import static dev.charms.reactive.layers.Fixtures.write;
 
 import dev.charms.reactive.juju.stubtools.StubHookTools;
+import dev.charms.reactive.layers.Fixtures;
 import dev.charms.reactive.layers.source.LayerSearchPath;
 import dev.charms.reactive.layers.source.StandardLayers;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 
@@ -73,7 +71,7 @@ final class DispatchRig {
         List<String> warnings = new ArrayList<>();
         charm = CharmBuilder.build(new BuildRequest(source, dir.resolve("out"), libs,
                 new LayerSearchPath(List.of(), List.of()), StandardLayers.find(DispatchRig.class.getClassLoader()),
-                new BootstrapDispatchScript(), false, false, BuildRequest.DEFAULT_EPOCH_SECONDS), warnings::add)
+                new BootstrapDispatchScript(), false, false, BuildRequest.DEFAULT_EPOCH_SECONDS, true), warnings::add)
                 .charmDir();
         tools = StubHookTools.install(dir.resolve("stubs"), UNIT);
         executable(dir, "fakebin/apt-get", APT_GET);
@@ -107,7 +105,7 @@ final class DispatchRig {
         if (code != 0) {
             throw new AssertionError("cannot compile " + className + " (see the compiler's output above)");
         }
-        return jar(jar, classes);
+        return Fixtures.jarOf(jar, classes);
     }
 
     /** The jar on this JVM's classpath that holds {@code type}, made into a jar under {@code dir} if a directory. */
@@ -122,20 +120,7 @@ final class DispatchRig {
             return location;
         }
         String name = location.getParent().getParent().getFileName() + ".jar";
-        return jar(dir.resolve(name), location);
-    }
-
-    private static Path jar(Path jar, Path classes) throws IOException {
-        Files.createDirectories(jar.getParent());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                zip.putNextEntry(new JarEntry(classes.relativize(file).toString()));
-                zip.write(Files.readAllBytes(file));
-                zip.closeEntry();
-            }
-        }
-        return jar;
+        return Fixtures.jarOf(dir.resolve(name), location);
     }
 
     static String thisJava() {

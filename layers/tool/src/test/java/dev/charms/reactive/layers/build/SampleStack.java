@@ -173,6 +173,6 @@ public final class SampleStack {
     public BuildRequest request(Path output, boolean force) {
         return new BuildRequest(charmDir, output, List.of(helloJar, depJar), search(),
                 StandardLayers.find(SampleStack.class.getClassLoader()), new BootstrapDispatchScript(), force, true,
-                BuildRequest.DEFAULT_EPOCH_SECONDS);
+                BuildRequest.DEFAULT_EPOCH_SECONDS, true);
     }
 }

@@ -5,11 +5,13 @@ import static dev.charms.reactive.layers.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.charms.reactive.layers.build.SampleStack;
+import dev.charms.reactive.layers.flow.TestCharms;
 import java.io.File;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,27 +23,34 @@ class ReactiveCommandTest {
 
     private static final String TOP_USAGE = """
             Usage: reactive [-hV] COMMAND
-            Builds Juju charms from layers, checks them against Juju's rules, and upgrades
-            models.
+            Starts charm projects, builds Juju charms from layers, checks them against
+            Juju's rules, draws and checks how flags flow through their handlers, and
+            upgrades models.
               -h, --help      Show this help message and exit.
               -V, --version   Print version information and exit.
             Commands:
+              init     Writes a new charm project into DIR, ready for 'mvn verify'.
               build    Assembles a charm from its layers into OUTPUT_DIR/<charm>/ and
-                         OUTPUT_DIR/<charm>.charm, then runs proof on it.
+                         OUTPUT_DIR/<charm>.charm, then runs proof and lint on it.
               proof    Checks a built charm directory against the rules Juju applies when
                          it reads a charm: its metadata, config, actions, manifest,
                          dispatch and hooks.
+              graph    Draws how flags flow through a charm's handlers: DOT, Mermaid or SVG.
+              lint     Checks how flags flow through a charm's handlers.
               upgrade  Plans and runs the upgrade of a Juju model, one step at a time.
               help     Display help information about the specified command.
 
             Exit codes:
-              0     done (build: proof found no errors; proof: nothing worse than info)
+              0     done (build: no proof or lint errors; proof, lint: nothing worse than
+                      info)
               1     the build failed: a layer, option, YAML file or the output is at fault;
                       upgrade: a check or a step failed
               2     invalid command line
               3     proof found errors (build: the charm was not installed unless --force)
               4     proof found warnings and no errors (proof only)
-              5     upgrade: steps wait for the operator; run it again after
+              5     lint found errors (build: the charm was not installed unless --force)
+              6     lint found warnings and no errors (lint only)
+              7     upgrade: steps wait for the operator; run it again after
               70    internal error in reactive (a bug; the stack trace is printed)
               130   upgrade: stopped by Ctrl+C (SIGINT); run it again to go on
               143   upgrade: stopped by SIGTERM; run it again to go on
@@ -62,6 +71,32 @@ class ReactiveCommandTest {
               2   invalid command line
               3   errors: Juju would reject the charm
               4   warnings and no errors
+            """;
+
+    /** What lint says of a charm whose jars have no handler index (the charm is named x). */
+    private static final String NO_INDEX = "I: x: no jar holds META-INF/reactive/handlers.json, so there are no"
+            + " handlers to analyse; compile the charm's handler classes with reactive-processor on the annotation"
+            + " processor path [no-index]\n";
+
+    private static final String METADATA = "name: app\nsummary: App\ndescription: Tests the commands.\n";
+
+    private static final String ORPHAN = """
+            package app;
+
+            import dev.charms.reactive.*;
+            import dev.charms.reactive.flags.Flags;
+
+            public class Orphan {
+                @WhenNot("app.installed")
+                void install(Flags flags) {
+                    flags.set("app.installed");
+                    flags.set("app.version");
+                }
+
+                @When("app.configured")
+                void start(Flags flags) {
+                }
+            }
             """;
 
     @TempDir
@@ -105,7 +140,7 @@ class ReactiveCommandTest {
     @Test
     void noCommandIsAUsageErrorShowingTheUsage() {
         assertThat(run()).isEqualTo(new Run(ExitCodes.USAGE, "",
-                "Missing command: give build, proof, upgrade or help.\n" + TOP_USAGE));
+                "Missing command: give init, build, proof, graph, lint, upgrade or help.\n" + TOP_USAGE));
     }
 
     @Test
@@ -134,9 +169,9 @@ class ReactiveCommandTest {
         Run run = run("build", stack.charmDir.toString(), "-o", out.toString(), "--lib", stack.helloJar.toString(),
                 "--lib", stack.depJar.toString());
 
-        assertThat(run).isEqualTo(new Run(ExitCodes.OK,
-                "built hello from basic, base-java, mid, hello, http: " + out.resolve("hello")
-                        + " (15 files; proof: 0 errors, 0 warnings, 0 infos)\n"
+        assertThat(run).isEqualTo(new Run(ExitCodes.OK, NO_INDEX.replace("x:", "hello:")
+                + "built hello from basic, base-java, mid, hello, http: " + out.resolve("hello")
+                        + " (15 files; proof: 0 errors, 0 warnings, 0 infos; lint: 0 errors, 0 warnings, 1 info)\n"
                         + "packed " + out.resolve("hello.charm") + "\n",
                 """
                 warning: README.md: the copy from layer 'mid' replaces the one from layer 'base-java'
@@ -221,10 +256,10 @@ class ReactiveCommandTest {
         Run run = run(args);
 
         assertThat(run).isEqualTo(new Run(ExitCodes.PROOF_ERRORS,
-                "E: metadata.yaml: description: required field is missing\n",
+                "E: metadata.yaml: description: required field is missing\n" + NO_INDEX,
                 "warning: no jars given (--lib or --classpath): the charm has no code to run\n"
-                        + "error: proof found 1 error, 0 warnings, 0 infos; " + temp.resolve("out/x")
-                        + " was not replaced (fix the errors, or rerun with --force)\n"));
+                        + "error: proof: 1 error, 0 warnings, 0 infos; lint: 0 errors, 0 warnings, 1 info; "
+                        + temp.resolve("out/x") + " was not replaced (fix the errors, or rerun with --force)\n"));
         assertThat(temp.resolve("out/x")).doesNotExist();
 
         String[] forced = {args[0], args[1], args[2], args[3], "--force"};
@@ -273,5 +308,112 @@ class ReactiveCommandTest {
         assertThat(run("proof", temp.resolve("nowhere").toString())).isEqualTo(new Run(ExitCodes.USAGE, "",
                 "error: CHARM_DIR " + temp.resolve("nowhere") + ": no such directory\n"
                         + "Try 'reactive proof --help' for more information.\n"));
+    }
+
+    @Test
+    void lintPrintsFindingsWorstFirstAndExitsFiveOnErrors() {
+        Path charm = TestCharms.charm(temp.resolve("app"), METADATA, null, Map.of("app.Orphan", ORPHAN));
+
+        assertThat(run("lint", charm.toString())).isEqualTo(new Run(ExitCodes.LINT_ERRORS, """
+                E: Orphan.start: flag app.configured: can never run: it needs app.configured (@When), which no \
+                handler, trigger or automatic rule sets [never-runs]
+                W: Orphan.install: flag app.version: sets app.version, which no handler condition, trigger or flag \
+                read uses; use the flag, or stop setting it [never-read]
+                lint: 1 error, 1 warning, 0 infos
+                """, ""));
+    }
+
+    @Test
+    void lintExitsSixOnWarningsAloneAndZeroWhenClean() {
+        Path warned = TestCharms.charm(temp.resolve("warned"), METADATA, null, Map.of("app.Orphan",
+                ORPHAN.replace("@When(\"app.configured\")", "@When(\"app.installed\")")));
+        Path clean = TestCharms.charm(temp.resolve("clean"), METADATA, null, Map.of("app.Orphan",
+                ORPHAN.replace("flags.set(\"app.version\");", "")
+                        .replace("@When(\"app.configured\")", "@When(\"app.installed\")")));
+
+        assertThat(run("lint", warned.toString()).code()).isEqualTo(ExitCodes.LINT_WARNINGS);
+        assertThat(run("lint", clean.toString())).isEqualTo(new Run(ExitCodes.OK,
+                "lint: 0 errors, 0 warnings, 0 infos\n", ""));
+    }
+
+    @Test
+    void lintOfSomethingThatIsNoCharmSaysWhatItTakes() {
+        assertThat(run("lint", temp.resolve("nothing").toString())).isEqualTo(new Run(ExitCodes.BUILD_FAILED, "",
+                "error: " + temp.resolve("nothing") + ": no such built charm directory, .charm file or jar; give one"
+                        + " of these (a charm built with reactive build, or the charm's jar)\n"));
+    }
+
+    @Test
+    void graphWritesDotByDefaultAndMermaidToAFile() throws Exception {
+        Path charm = TestCharms.charm(temp.resolve("app"), METADATA, null, Map.of("app.Orphan", ORPHAN));
+        Path file = temp.resolve("app.mmd");
+
+        Run dot = run("graph", charm.toString());
+        Run mermaid = run("graph", charm.toString(), "--format", "mermaid", "-o", file.toString());
+
+        assertThat(dot.code()).isEqualTo(ExitCodes.OK);
+        assertThat(dot.out()).startsWith("digraph \"app\" {\n").contains("label=\"Orphan.start\"");
+        assertThat(mermaid).isEqualTo(new Run(ExitCodes.OK, "", ""));
+        assertThat(Files.readString(file)).startsWith("---\ntitle: app\n---\nflowchart LR\n");
+    }
+
+    @Test
+    void buildLintsTheCharmAndInstallsItDespiteLintErrorsOnlyWhenToldTo() {
+        write(temp, "charm/metadata.yaml", METADATA);
+        Path jar = TestCharms.jar(temp.resolve("jars/app.jar"), Map.of("app.Orphan", ORPHAN));
+        String[] args = {"build", temp.resolve("charm").toString(), "-o", temp.resolve("out").toString(), "--lib",
+            jar.toString()};
+
+        Run run = run(args);
+
+        assertThat(run.code()).isEqualTo(ExitCodes.LINT_ERRORS);
+        assertThat(run.out()).startsWith("E: Orphan.start: flag app.configured: can never run");
+        assertThat(run.err()).isEqualTo("error: proof: 0 errors, 0 warnings, 0 infos; lint: 1 error, 1 warning,"
+                + " 0 infos; " + temp.resolve("out/app") + " was not replaced (fix the errors, or rerun with --force"
+                + " or --no-lint)\n");
+        assertThat(temp.resolve("out/app")).doesNotExist();
+
+        String[] noLint = Arrays.copyOf(args, args.length + 1);
+        noLint[args.length] = "--no-lint";
+        assertThat(run(noLint)).isEqualTo(new Run(ExitCodes.OK, "built app from basic, charm: " + temp.resolve("out/app")
+                + " (9 files; proof: 0 errors, 0 warnings, 0 infos)\npacked " + temp.resolve("out/app.charm") + "\n",
+                ""));
+    }
+
+    @Test
+    void initWritesANewProjectAndNeverReplacesAFile() {
+        Path dir = temp.resolve("My App");
+
+        Run run = run("init", dir.toString());
+
+        assertThat(run).isEqualTo(new Run(ExitCodes.OK, "created charm my-app in " + dir + ":\n"
+                + "  pom.xml\n"
+                + "  .gitignore\n"
+                + "  src/main/charm/metadata.yaml\n"
+                + "  src/main/charm/config.yaml\n"
+                + "  src/main/charm/layer.yaml\n"
+                + "  src/main/java/com/example/myapp/MyAppCharm.java\n"
+                + "  src/test/java/com/example/myapp/MyAppCharmTest.java\n"
+                + "next: cd " + dir + " && mvn verify   (builds target/charm/my-app.charm and runs the tests)\n", ""));
+        assertThat(read(dir.resolve("src/main/charm/metadata.yaml"))).startsWith("name: my-app\n");
+        assertThat(read(dir.resolve("src/main/charm/layer.yaml"))).contains("  - layer:basic\n");
+        assertThat(read(dir.resolve("pom.xml"))).contains("<artifactId>my-app</artifactId>",
+                "<artifactId>reactive-maven-plugin</artifactId>").doesNotContain("@");
+
+        assertThat(run("init", dir.toString(), "--name", "other")).isEqualTo(new Run(ExitCodes.BUILD_FAILED, "",
+                "error: " + dir + " already has pom.xml, .gitignore, src/main/charm/metadata.yaml,"
+                        + " src/main/charm/config.yaml, src/main/charm/layer.yaml; choose another directory, or move"
+                        + " those files away (reactive init never replaces a file)\n"));
+    }
+
+    @Test
+    void initRefusesANameOrPackageThatCannotBeUsed() {
+        assertThat(run("init", temp.resolve("2048").toString()).err()).isEqualTo("error: \"2048\" is not a valid"
+                + " charm name: use lower-case letters, digits and hyphens, starting with a letter, each"
+                + " hyphen-separated part containing a letter (e.g. my-app); give one with --name\n");
+        assertThat(run("init", temp.resolve("x").toString(), "--package", "Com.Example").err()).isEqualTo(
+                "error: \"Com.Example\" is not a lower-case Java package name; give one with --package (e.g."
+                        + " com.example.myapp)\n");
+        assertThat(temp.resolve("2048")).doesNotExist();
     }
 }

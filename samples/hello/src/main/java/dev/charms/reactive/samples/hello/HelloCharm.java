@@ -10,8 +10,6 @@ import dev.charms.reactive.host.Files;
 import dev.charms.reactive.host.Services;
 import dev.charms.reactive.status.Status;
 import java.nio.file.Path;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The hello charm: installs the {@code hello} package, writes its configuration file from the charm's config and
@@ -27,31 +25,10 @@ import java.util.Optional;
  * again.
  */
 public class HelloCharm {
-    /** Where the configuration file lives on a real machine. */
+    /** The service's configuration file. */
     public static final Path CONFIG_FILE = Path.of("/etc/hello/hello.conf");
-    /**
-     * The environment variable that, when set, names another configuration file for {@link #HelloCharm()}: how
-     * tests that run the built charm on the build machine (the model simulator's process driver) keep it out of
-     * {@code /etc}.
-     */
-    public static final String CONFIG_FILE_VARIABLE = "HELLO_CONFIG_FILE";
     /** The apt package and the systemd service. */
     public static final String SERVICE = "hello";
-
-    private final Path configFile;
-
-    /**
-     * The charm as Juju runs it: the configuration file is {@link #CONFIG_FILE}, or the file named by
-     * {@link #CONFIG_FILE_VARIABLE} when that is set.
-     */
-    public HelloCharm() {
-        this(Optional.ofNullable(System.getenv(CONFIG_FILE_VARIABLE)).map(Path::of).orElse(CONFIG_FILE));
-    }
-
-    /** The charm writing its configuration file to {@code configFile}, e.g. a temporary file in tests. */
-    public HelloCharm(Path configFile) {
-        this.configFile = Objects.requireNonNull(configFile, "configFile");
-    }
 
     @WhenNot("hello.installed")
     void install(Apt apt, Flags flags, Status status) {
@@ -69,7 +46,7 @@ public class HelloCharm {
             status.blocked("port must be between 1 and 65535, got " + port + ": juju config hello port=8080");
             return;
         }
-        files.write(configFile, "greeting=" + config.getString("greeting") + "\nport=" + port + "\n", 0644);
+        files.write(CONFIG_FILE, "greeting=" + config.getString("greeting") + "\nport=" + port + "\n", 0644);
         flags.set("hello.configured");
         flags.clear("hello.greeting-shown");
         if (flags.isSet("hello.started") && !flags.isSet("hello.paused")) {

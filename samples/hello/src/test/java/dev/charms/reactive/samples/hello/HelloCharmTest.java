@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.charms.reactive.host.Command;
 import dev.charms.reactive.juju.StatusValue;
-import dev.charms.reactive.samples.hello.demo.HelloHarness;
-import dev.charms.reactive.samples.hello.demo.SimulatedHost;
-import dev.charms.reactive.testing.Harness;
 import dev.charms.reactive.discovery.HandlerDiscovery;
+import dev.charms.reactive.testing.Harness;
 import dev.charms.reactive.testing.Result;
+import dev.charms.reactive.testing.SimulatedHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,22 +15,26 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The hello charm's handlers, hook by hook, through the harness and the generated handler index. */
+/**
+ * The hello charm's handlers, hook by hook, through the harness and the generated handler index, with the charm's
+ * config.yaml, on a {@link SimulatedHost} that records the commands the handlers run.
+ */
 class HelloCharmTest {
     private static final StatusValue READY = new StatusValue("active", "ready: saying 'hello' on port 8080");
 
     @TempDir
-    Path temp;
+    Path root;
 
     private SimulatedHost host;
     private Path configFile;
     private Harness harness;
 
     @BeforeEach
-    void deploy() {
-        host = new SimulatedHost();
-        configFile = temp.resolve("etc/hello/hello.conf");
-        harness = HelloHarness.of(host, configFile);
+    void deploy() throws IOException {
+        host = new SimulatedHost(root);
+        configFile = host.path("/etc/hello/hello.conf");
+        harness = Harness.of(HelloCharm.class).configYaml(Files.readString(Path.of("src/main/charm/config.yaml")))
+                .resolver(host);
     }
 
     /** The next hook of the same unit: the state, status and leader settings the previous one left. */

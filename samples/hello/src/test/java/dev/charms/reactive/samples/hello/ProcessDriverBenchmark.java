@@ -1,20 +1,22 @@
 package dev.charms.reactive.samples.hello;
 
-import dev.charms.reactive.samples.hello.demo.HelloHarness;
+import dev.charms.reactive.testing.SimulatedHost;
 import dev.charms.reactive.testing.model.Charm;
 import dev.charms.reactive.testing.model.HookDriver;
 import dev.charms.reactive.testing.model.Model;
 import dev.charms.reactive.testing.model.ProcessHookDriver;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Times 100 hooks of the hello charm on the model simulator, through real processes ({@link ProcessHookDriver}
- * over the built charm) and in this JVM, the same scenario each run in a new model (and for processes new unit
- * directories, so each of the three units bootstraps on its first hook, as on a real machine): deploy 3 units (12
+ * over the built charm) and in this JVM (a {@link SimulatedHost} per machine), the same scenario each run in a new
+ * model (and for processes new unit directories, so each of the three units bootstraps on its first hook, as on a
+ * real machine): deploy 3 units (12
  * hooks), change the greeting (3), remove the leader (stop, remove, leader-elected on the next: 3), then 41
  * update-status ticks on the two units left (82). Prints the wall time of each run and, per hook name, the time of
  * the driver's {@code run}. Run by {@code samples/hello/bench/process-driver.sh}; not a test.
@@ -26,34 +28,30 @@ public final class ProcessDriverBenchmark {
     }
 
     /**
-     * Arguments: the built charm ({@code target/charm/hello.charm}), a new work directory (left for the caller to
-     * delete), the number of runs per driver.
+     * Arguments: the charm's source directory ({@code src/main/charm}), the built charm
+     * ({@code target/charm/hello.charm}), a new work directory (left for the caller to delete), the number of runs
+     * per driver.
      */
     public static void main(String[] args) {
-        Path charm = Path.of(args[0]);
-        Path work = Path.of(args[1]);
-        int runs = Integer.parseInt(args[2]);
-        String configFile = System.getenv(HelloCharm.CONFIG_FILE_VARIABLE);
-        if (configFile == null) {
-            throw new IllegalStateException("set " + HelloCharm.CONFIG_FILE_VARIABLE + " to a scratch file");
-        }
-        Charm hello = Charm.of(HelloCharm.class).configYaml(HelloHarness.configYaml());
-        Path host = SucceedingHost.scripts(work.resolve("host"));
+        Charm hello = Charm.fromDirectory(Path.of(args[0]), HelloCharm.class);
+        Path charm = Path.of(args[1]);
+        Path work = Path.of(args[2]);
+        int runs = Integer.parseInt(args[3]);
         Map<String, List<Long>> perHook = new TreeMap<>();
         List<Long> process = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             ProcessHookDriver driver = ProcessHookDriver.builder().charm(hello, charm)
-                    .workDirectory(work.resolve("run-" + run)).path(host)
-                    .environment(HelloCharm.CONFIG_FILE_VARIABLE, configFile).build();
+                    .workDirectory(work.resolve("process-" + run)).build();
             process.add(time(new Model(timed(driver, perHook)), hello));
             System.out.println("process run " + run + ": " + process.get(run) + " ms");
         }
         List<Long> inProcess = new ArrayList<>();
-        SucceedingHost.inThisThread(work.resolve("resolver"), () -> {
-            for (int run = 0; run < runs; run++) {
-                inProcess.add(time(new Model(), hello));
-            }
-        });
+        for (int run = 0; run < runs; run++) {
+            Path machines = work.resolve("in-process-" + run);
+            Map<String, SimulatedHost> hosts = new HashMap<>();
+            inProcess.add(time(new Model(HookDriver.inProcess(request -> List.of(hosts.computeIfAbsent(
+                    request.machine(), machine -> new SimulatedHost(machines.resolve(machine)))))), hello));
+        }
         System.out.println("100 hooks through processes, ms: " + stats(process));
         perHook.forEach((hook, ms) -> System.out.println("  " + hook + " ms: " + stats(ms)));
         System.out.println("100 hooks in process, ms: " + stats(inProcess) + " (first run: " + inProcess.get(0)

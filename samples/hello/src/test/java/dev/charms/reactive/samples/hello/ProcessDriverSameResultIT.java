@@ -4,24 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.log.LogLine;
-import dev.charms.reactive.samples.hello.demo.HelloHarness;
+import dev.charms.reactive.testing.SimulatedHost;
 import dev.charms.reactive.testing.model.Charm;
+import dev.charms.reactive.testing.model.HookDriver;
 import dev.charms.reactive.testing.model.HookRun;
 import dev.charms.reactive.testing.model.Model;
 import dev.charms.reactive.testing.model.ProcessHookDriver;
 import dev.charms.reactive.testing.model.SimulatedUnit;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One scenario of the hello charm on the model simulator's two drivers: in this JVM ({@code new Model()}) and through
- * real processes, each hook running the built {@code target/charm/hello.charm}'s {@code dispatch} in a fresh JVM
- * ({@link ProcessHookDriver}). Both must give the same result. Runs in the integration-test phase (see pom.xml, which
- * also sets {@code HELLO_CONFIG_FILE} so that neither run writes {@code /etc}).
+ * One scenario of the hello charm on the model simulator's two drivers: in this JVM, each machine a
+ * {@link SimulatedHost}, and through real processes, each hook running the built {@code target/charm/hello.charm}'s
+ * {@code dispatch} in a fresh JVM on the machines {@link ProcessHookDriver} simulates. Both must give the same
+ * results, and leave the same commands run and files written on each machine. Runs in the integration-test phase
+ * (see pom.xml), after the charm is built.
  */
 class ProcessDriverSameResultIT {
     private static final Path CHARM = Path.of("target/charm/hello.charm");
@@ -45,16 +48,15 @@ class ProcessDriverSameResultIT {
     }
 
     @Test
-    void theScenarioGivesTheSameHooksHandlersFlagsStatusesStateAndLogThroughRealProcesses() {
-        String configFile = Optional.ofNullable(System.getenv(HelloCharm.CONFIG_FILE_VARIABLE)).orElseThrow(
-                () -> new AssertionError(HelloCharm.CONFIG_FILE_VARIABLE + " is not set; run this test with"
-                        + " mvn verify, whose built-charm execution sets it (see pom.xml)"));
-        Charm hello = Charm.of(HelloCharm.class).configYaml(HelloHarness.configYaml());
-        Model inProcess = new Model();
-        SucceedingHost.inThisThread(temp.resolve("resolver"), () -> scenario(inProcess, hello));
-        Model process = scenario(new Model(ProcessHookDriver.builder().charm(hello, CHARM)
-                .workDirectory(temp.resolve("work")).path(SucceedingHost.scripts(temp.resolve("host")))
-                .environment(HelloCharm.CONFIG_FILE_VARIABLE, configFile).build()), hello);
+    void theScenarioGivesTheSameResultsAndMachinesThroughRealProcesses() {
+        Charm hello = Charm.fromDirectory(Path.of("src/main/charm"), HelloCharm.class);
+        Map<String, SimulatedHost> hosts = new TreeMap<>();
+        Model inProcess = scenario(new Model(HookDriver.inProcess(request -> List.of(hosts.computeIfAbsent(
+                request.machine(), machine -> new SimulatedHost(temp.resolve("in-process").resolve(machine)))))),
+                hello);
+        ProcessHookDriver driver = ProcessHookDriver.builder().charm(hello, CHARM)
+                .workDirectory(temp.resolve("process")).build();
+        Model process = scenario(new Model(driver), hello);
 
         assertThat(process.timelineText()).isEqualTo(inProcess.timelineText());
         assertThat(process.timeline()).isEqualTo(inProcess.timeline());
@@ -70,6 +72,16 @@ class ProcessDriverSameResultIT {
         }
         assertThat(process.leader("hello")).isEqualTo(inProcess.leader("hello")).contains("hello/1");
         assertThat(process.leaderSettings("hello")).isEqualTo(inProcess.leaderSettings("hello"));
+        assertThat(process.applicationStatus("hello")).isEqualTo(inProcess.applicationStatus("hello"))
+                .isEqualTo(new StatusValue("active", "greeting: hi there"));
+        assertThat(hosts).containsOnlyKeys("0", "1", "2");
+        hosts.forEach((machine, host) -> {
+            assertThat(driver.hostCommands(machine)).as("machine " + machine).isEqualTo(host.commands());
+            assertThat(driver.machineRoot(machine).resolve("etc/hello/hello.conf")).as("machine " + machine)
+                    .hasSameTextualContentAs(host.path(HelloCharm.CONFIG_FILE.toString()));
+        });
+        assertThat(hosts.get("2").path(HelloCharm.CONFIG_FILE.toString()))
+                .hasContent("greeting=hi there\nport=8081\n");
         assertThat(inProcess.timeline()).as("the scenario exercises what it claims to")
                 .anyMatch(run -> run.status().equals(new StatusValue("blocked",
                         "port must be between 1 and 65535, got 0: juju config hello port=8080")))
