@@ -60,7 +60,7 @@ import java.util.stream.Collectors;
  * for its {@code /}: the runtime's {@code Files} write there ({@code REACTIVE_FILES_ROOT}); {@link #machineRoot}
  * gives it. {@code apt-get} and {@code systemctl} are scripts on the hooks' {@code PATH} that succeed, record their
  * command lines ({@link #hostCommands}) and keep which services run and are enabled, so {@code systemctl is-active}
- * and {@code is-enabled} answer as on a real machine.
+ * and {@code is-enabled} answer as on a real machine, and {@link #reboot} leaves exactly the enabled ones running.
  *
  * <h2>Per hook</h2>
  * The unit's stub tools ({@code <work>/units/<app>-<n>/tools/}) start each hook with an empty state, filled from
@@ -225,6 +225,14 @@ public final class ProcessHookDriver implements HookDriver {
      */
     public List<String> hostCommands(String machine) {
         return machine(machine).commands();
+    }
+
+    /**
+     * The machine restarts, as {@code SimulatedHost.reboot()}: afterwards exactly the services enabled there run.
+     * Records no command; runs no hook.
+     */
+    public void reboot(String machine) {
+        machine(machine).reboot();
     }
 
     private SimulatedMachine machine(String machine) {

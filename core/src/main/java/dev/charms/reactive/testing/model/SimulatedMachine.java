@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,21 @@ final class SimulatedMachine {
     /** The variables a hook process of the machine needs: {@code REACTIVE_FILES_ROOT} and {@code SIMULATED_HOST_DIR}. */
     Map<String, String> environment() {
         return Map.of(CharmRuntime.FILES_ROOT, root.toString(), "SIMULATED_HOST_DIR", host.toString());
+    }
+
+    /** The machine restarts: afterwards exactly the enabled services run. Records no command. */
+    void reboot() {
+        Path enabled = host.resolve("enabled");
+        Path running = host.resolve("running");
+        try {
+            if (Files.exists(enabled)) {
+                Files.copy(enabled, running, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(running);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reboot the simulated machine of " + host + ": " + e, e);
+        }
     }
 
     /** The host commands run so far, in order, as {@code systemctl enable --now hello}. */

@@ -187,6 +187,10 @@ class ProcessHookDriverTest {
                 "systemctl is-enabled --quiet hello");
         assertThat(model.unit("fake/0").status()).isEqualTo(new StatusValue("active", "up"));
         assertThat(model.unit("fake/1").status()).isEqualTo(new StatusValue("blocked", "down"));
+        driver.reboot("1");
+        model.updateStatus();
+        assertThat(model.unit("fake/1").status()).as("enabled, so running after the reboot")
+                .isEqualTo(new StatusValue("active", "up"));
         assertThat(driver.machineRoot("1")).isEqualTo(temp.resolve("work/machines/1/root").toAbsolutePath());
         assertThat(driver.machineRoot("1").resolve("boot")).hasContent("enabled");
     }
