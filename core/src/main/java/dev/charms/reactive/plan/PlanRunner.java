@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -314,7 +315,7 @@ public final class PlanRunner {
             StepAction action = step.action().orElseThrow();
             StepContext context = new Context(step);
             AtomicBoolean started = new AtomicBoolean();
-            Future<?> future = actions.submit(() -> {
+            FutureTask<Void> future = new FutureTask<>(() -> {
                 if (interrupter.stopRequested()) {
                     throw new NotStarted();
                 }
@@ -322,10 +323,12 @@ public final class PlanRunner {
                 action.run(context);
                 return null;
             });
+            // Listed as running before it can start, so a signal arriving once it has started always sees it.
             running.put(future, step);
             if (interrupter.stopNowRequested()) {
                 future.cancel(true);
             }
+            actions.execute(future);
             try {
                 awaitUninterruptibly(future);
                 return new ActionEnd(StepState.DONE, Optional.empty());

@@ -10,6 +10,7 @@ import dev.charms.reactive.dispatch.RelationDeclaration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -18,9 +19,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads what the runtime and the model simulator need from {@code metadata.yaml}: the relations, by role, in file
- * order, their scope, and whether the charm is a subordinate. A relation is a mapping with an {@code interface}
- * (and optionally a {@code scope}), or (Juju's shorthand) just the interface name:
+ * Reads what the runtime and the model simulator need from {@code metadata.yaml}: the charm's name, the relations, by
+ * role, in file order, their scope, and whether the charm is a subordinate. A relation is a mapping with an
+ * {@code interface} (and optionally a {@code scope}), or (Juju's shorthand) just the interface name:
  * <pre>
  * subordinate: true
  * provides:
@@ -33,6 +34,21 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 public final class MetadataYaml {
     private MetadataYaml() {
+    }
+
+    /**
+     * The charm's {@code name}, which Juju requires and takes as the application's name by default; empty when the
+     * file gives none.
+     *
+     * @throws IllegalArgumentException for invalid YAML or a name that is not a plain value
+     */
+    public static Optional<String> name(String text, String fileName) {
+        Node root = compose(text, fileName);
+        Node node = root == null ? null : value(mapping(root, fileName, "the top level"), "name");
+        if (node == null || node.getTag() == Tag.NULL) {
+            return Optional.empty();
+        }
+        return Optional.of(scalar(node, fileName, "the charm's name"));
     }
 
     /**

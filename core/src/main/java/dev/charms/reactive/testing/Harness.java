@@ -31,12 +31,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -169,6 +171,47 @@ public final class Harness {
         }
     }
 
+    /**
+     * The handlers of {@code handlerClass} run on objects {@code instances} makes (one per run, as the default
+     * constructor would be called), e.g. {@code .instance(HelloCharm.class, () -> new HelloCharm(configFile))} for
+     * a charm whose tests hand it a temporary path. The handlers and their order do not change.
+     *
+     * @throws IllegalArgumentException if {@code handlerClass} has no handlers in this harness, naming those that do
+     */
+    public <T> Harness instance(Class<T> handlerClass, Supplier<? extends T> instances) {
+        Objects.requireNonNull(handlerClass, "handlerClass");
+        Objects.requireNonNull(instances, "instances");
+        List<HandlerIndex> indexes = setup.handlers.indexes();
+        if (indexes.stream().noneMatch(index -> index.handlerClass() == handlerClass)) {
+            throw new IllegalArgumentException(handlerClass.getName() + " has no handlers in this harness; its handler"
+                    + " classes are " + indexes.stream().map(index -> index.handlerClass().getName()).distinct()
+                            .toList());
+        }
+        HandlerSet handlers = HandlerSet.of(indexes.stream()
+                .map(index -> index.handlerClass() == handlerClass ? new SuppliedInstances(index, instances) : index)
+                .toList());
+        return with(s -> s.handlers = handlers);
+    }
+
+    /** An index whose handlers run on objects a supplier makes. */
+    private record SuppliedInstances(HandlerIndex index, Supplier<?> instances) implements HandlerIndex {
+        @Override
+        public Class<?> handlerClass() {
+            return index.handlerClass();
+        }
+
+        @Override
+        public Object newInstance() {
+            return Objects.requireNonNull(instances.get(), () -> "the supplier of " + index.handlerClass().getName()
+                    + " instances given to Harness.instance returned null");
+        }
+
+        @Override
+        public List<HandlerDefinition> handlers() {
+            return index.handlers();
+        }
+    }
+
     /** A harness for these handler indexes, in order. */
     public static Harness ofIndexes(HandlerIndex... indexes) {
         return of(HandlerSet.of(indexes));
@@ -205,6 +248,16 @@ public final class Harness {
     public Harness actionsYaml(String text) {
         Map<String, ActionSpec> actions = ActionsYaml.parse(text, "actions.yaml");
         return with(s -> s.actions = actions);
+    }
+
+    /**
+     * The action declarations, e.g. those {@link ActionsYaml#parse} read from an {@code actions.yaml}; see
+     * {@link #action}.
+     */
+    public Harness actions(ActionSpec... actions) {
+        Map<String, ActionSpec> byName = new LinkedHashMap<>();
+        Arrays.stream(actions).forEach(action -> byName.put(action.name(), action));
+        return with(s -> s.actions = Collections.unmodifiableMap(byName));
     }
 
     /** Flags set (without a value) before the hook, in addition to those of {@link #state}. */

@@ -9,6 +9,7 @@ import dev.charms.reactive.WhenNot;
 import dev.charms.reactive.config.Config;
 import dev.charms.reactive.flags.Flags;
 import dev.charms.reactive.log.Log;
+import dev.charms.reactive.log.LogLine;
 import dev.charms.reactive.spi.HandlerDefinition;
 import dev.charms.reactive.status.Status;
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,37 @@ class HarnessTest {
         assertThat(Identity.targets).hasSize(4);
         assertThat(Identity.targets.get(0)).isSameAs(Identity.targets.get(1)).isNotSameAs(Identity.targets.get(2));
         assertThat(Identity.targets.get(2)).isSameAs(Identity.targets.get(3));
+    }
+
+    static class Greeter {
+        private final String greeting;
+
+        Greeter() {
+            this("hello");
+        }
+
+        Greeter(String greeting) {
+            this.greeting = greeting;
+        }
+
+        @Hook("install")
+        void greet(Log log) {
+            log.info(greeting);
+        }
+    }
+
+    @Test
+    void handlersRunOnTheObjectsASupplierMakes() {
+        Harness greeter = Harness.of(Greeter.class, HelloCharm.class).instance(Greeter.class, () -> new Greeter("hi"))
+                .hook("install");
+
+        assertThat(greeter.run().log()).extracting(LogLine::message).contains("hi").doesNotContain("hello");
+        assertThat(greeter.run().invoked()).containsExactly("Greeter.greet", "HelloCharm.install", "HelloCharm.start");
+        assertThatThrownBy(() -> greeter.instance(Identity.class, Identity::new)).hasMessage(Identity.class.getName()
+                + " has no handlers in this harness; its handler classes are [" + Greeter.class.getName() + ", "
+                + HelloCharm.class.getName() + "]");
+        assertThat(Harness.of(Greeter.class).hook("install").run().log()).extracting(LogLine::message)
+                .contains("hello");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.charms.reactive.dispatch.HandlerSet;
 import dev.charms.reactive.dispatch.RelationDeclaration;
 import dev.charms.reactive.runtime.CharmFiles;
 import dev.charms.reactive.runtime.MetadataYaml;
+import dev.charms.reactive.testing.Harness;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,11 +18,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a simulated application runs: its handler classes, the relations of its {@code metadata.yaml} (with their
- * scope, and whether it is a subordinate), the options of its {@code config.yaml}, the actions of its
+ * What a simulated application runs: its handler classes, the name and relations of its {@code metadata.yaml} (with
+ * their scope, and whether it is a subordinate), the options of its {@code config.yaml}, the actions of its
  * {@code actions.yaml}, and a revision that tells one build of it from the next ({@link Model#refresh}). Immutable;
  * each method returns a new charm.
  * <pre>{@code
@@ -32,6 +34,8 @@ import java.util.Set;
  */
 public final class Charm {
     private final HandlerSet handlers;
+    /** The name of {@code metadata.yaml}; null until one is read. */
+    private final String name;
     private final List<ConfigOption> options;
     private final List<RelationDeclaration> relations;
     private final Set<String> containerScoped;
@@ -39,9 +43,10 @@ public final class Charm {
     private final Map<String, ActionSpec> actions;
     private final int revision;
 
-    private Charm(HandlerSet handlers, List<ConfigOption> options, List<RelationDeclaration> relations,
+    private Charm(HandlerSet handlers, String name, List<ConfigOption> options, List<RelationDeclaration> relations,
             Set<String> containerScoped, boolean subordinate, Map<String, ActionSpec> actions, int revision) {
         this.handlers = handlers;
+        this.name = name;
         this.options = List.copyOf(options);
         this.relations = List.copyOf(relations);
         this.containerScoped = Set.copyOf(containerScoped);
@@ -57,8 +62,13 @@ public final class Charm {
      * @throws dev.charms.reactive.discovery.HandlerDiscoveryException if a class's handlers cannot be used
      */
     public static Charm of(Class<?>... handlerClasses) {
-        return new Charm(HandlerSet.of(Arrays.stream(handlerClasses).map(HandlerDiscovery::forClass).toList()),
-                List.of(), List.of(), Set.of(), false, Map.of(), 1);
+        return of(HandlerSet.of(Arrays.stream(handlerClasses).map(HandlerDiscovery::forClass).toList()));
+    }
+
+    /** A charm of these handlers, e.g. those discovery found, with no relations, options or actions, revision 1. */
+    public static Charm of(HandlerSet handlers) {
+        return new Charm(Objects.requireNonNull(handlers, "handlers"), null, List.of(), List.of(), Set.of(), false,
+                Map.of(), 1);
     }
 
     /**
@@ -70,11 +80,16 @@ public final class Charm {
      * @throws IllegalArgumentException for a declaration Juju would reject
      */
     public static Charm fromDirectory(Path dir, Class<?>... handlerClasses) {
+        return fromDirectory(dir, of(handlerClasses).handlers);
+    }
+
+    /** Like {@link #fromDirectory(Path, Class[])}, with these handlers, e.g. those discovery found. */
+    public static Charm fromDirectory(Path dir, HandlerSet handlers) {
         Objects.requireNonNull(dir, "dir");
         Path metadata = dir.resolve("metadata.yaml");
         Path config = dir.resolve("config.yaml");
         Path actions = dir.resolve("actions.yaml");
-        Charm described = of(handlerClasses).metadataYaml(CharmFiles.text(metadata).orElseThrow(() ->
+        Charm described = of(handlers).metadataYaml(CharmFiles.text(metadata).orElseThrow(() ->
                 new UncheckedIOException(new NoSuchFileException(metadata.toString(), null,
                         "every charm needs one; is " + dir + " the charm's source directory?"))), metadata.toString());
         Charm configured = CharmFiles.text(config).map(text -> described.configYaml(text, config.toString()))
@@ -94,14 +109,15 @@ public final class Charm {
     }
 
     private Charm metadataYaml(String text, String fileName) {
-        return new Charm(handlers, options, MetadataYaml.relations(text, fileName),
+        return new Charm(handlers, MetadataYaml.name(text, fileName).orElse(null), options,
+                MetadataYaml.relations(text, fileName),
                 MetadataYaml.containerScoped(text, fileName), MetadataYaml.subordinate(text, fileName), actions,
                 revision);
     }
 
     /** The relations of {@code metadata.yaml}, all of global scope; the charm is not a subordinate. */
     public Charm relations(RelationDeclaration... declarations) {
-        return new Charm(handlers, options, List.of(declarations), Set.of(), false, actions, revision);
+        return new Charm(handlers, name, options, List.of(declarations), Set.of(), false, actions, revision);
     }
 
     /** The option declarations, from the text of a {@code config.yaml}. */
@@ -110,8 +126,8 @@ public final class Charm {
     }
 
     private Charm configYaml(String text, String fileName) {
-        return new Charm(handlers, ConfigYaml.parse(text, fileName), relations, containerScoped, subordinate, actions,
-                revision);
+        return new Charm(handlers, name, ConfigYaml.parse(text, fileName), relations, containerScoped, subordinate,
+                actions, revision);
     }
 
     /**
@@ -125,7 +141,7 @@ public final class Charm {
     }
 
     private Charm actionsYaml(String text, String fileName) {
-        return new Charm(handlers, options, relations, containerScoped, subordinate,
+        return new Charm(handlers, name, options, relations, containerScoped, subordinate,
                 Collections.unmodifiableMap(ActionsYaml.parse(text, fileName)), revision);
     }
 
@@ -139,12 +155,31 @@ public final class Charm {
         if (revision < 0) {
             throw new IllegalArgumentException("a charm revision is 0 or more, not " + revision);
         }
-        return new Charm(handlers, options, relations, containerScoped, subordinate, actions, revision);
+        return new Charm(handlers, name, options, relations, containerScoped, subordinate, actions, revision);
     }
 
     /** The revision, 1 unless {@link #revision(int)} said otherwise. */
     public int revision() {
         return revision;
+    }
+
+    /**
+     * The charm's {@code name} from its {@code metadata.yaml}, which Juju takes as the application's name by default;
+     * empty when no {@code metadata.yaml} was read, or it gives no name.
+     */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /**
+     * A {@link Harness} for one unit of this charm: its handlers, the relations of its {@code metadata.yaml}, the
+     * options of its {@code config.yaml} and the actions of its {@code actions.yaml}. Declare the hook (or action)
+     * and the state before running it.
+     */
+    public Harness harness() {
+        return Harness.of(handlers).relations(relations.toArray(RelationDeclaration[]::new))
+                .configOptions(options.toArray(ConfigOption[]::new))
+                .actions(actions.values().toArray(ActionSpec[]::new));
     }
 
     HandlerSet handlers() {

@@ -3,13 +3,17 @@ package dev.charms.reactive.testing.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.charms.reactive.Action;
 import dev.charms.reactive.Hook;
+import dev.charms.reactive.action.ActionContext;
+import dev.charms.reactive.config.Config;
 import dev.charms.reactive.config.ConfigOption;
 import dev.charms.reactive.dispatch.RelationDeclaration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,40 @@ class CharmTest {
         assertThat(charm.options()).containsExactly(ConfigOption.integer("interval", 60L));
         assertThat(charm.actions()).containsOnlyKeys("pause", "resume");
         assertThat(charm.revision()).isEqualTo(1);
+        assertThat(charm.name()).contains("monitor");
+    }
+
+    static class Pauser {
+        @Action("pause")
+        void pause(ActionContext action, Config config) {
+            action.set("interval", config.getInt("interval"));
+        }
+
+        @Hook("{requires:mysql}-relation-joined")
+        void joined() {
+        }
+    }
+
+    @Test
+    void aCharmsHarnessRunsItsHandlersWithItsRelationsOptionsAndActions() {
+        Charm charm = Charm.of(Pauser.class).metadataYaml("name: pauser\nrequires: {db: mysql}")
+                .configYaml("options: {interval: {type: int, default: 60}}")
+                .actionsYaml("pause: {additionalProperties: false}");
+
+        assertThat(charm.harness().hook("db-relation-joined").run().invoked()).containsExactly("Pauser.joined");
+        assertThat(charm.harness().action("pause", Map.of()).run().actionResults()).containsEntry("interval", "60");
+        assertThat(charm.harness().action("pause", Map.of("now", true)).run().actionFailure())
+                .hasValueSatisfying(message -> assertThat(message).contains("now"));
+    }
+
+    @Test
+    void aCharmHasTheNameOfItsMetadata() {
+        assertThat(Charm.of(Handlers.class).name()).isEmpty();
+        assertThat(Charm.of(Handlers.class).metadataYaml("summary: no name").name()).isEmpty();
+        assertThat(Charm.of(Handlers.class).metadataYaml("name: web").revision(2).configYaml("options: {}").name())
+                .contains("web");
+        assertThatThrownBy(() -> Charm.of(Handlers.class).metadataYaml("name: [web]"))
+                .hasMessage("metadata.yaml:1:7: the charm's name must be a plain value");
     }
 
     @Test

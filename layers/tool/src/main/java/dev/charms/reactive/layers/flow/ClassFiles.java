@@ -1,13 +1,17 @@
 package dev.charms.reactive.layers.flow;
 
 import dev.charms.reactive.layers.LayerToolException;
+import dev.charms.reactive.layers.source.JarLayerFiles;
+import dev.charms.reactive.layers.source.LayerKind;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +23,24 @@ import javassist.bytecode.MethodInfo;
 
 /**
  * The class files of a charm's jars, looked up by binary name in classpath order (the first jar that has a class
- * wins, as on the runtime classpath), read with Javassist and kept once read. Not thread-safe.
+ * wins, as on the runtime classpath), read with Javassist and kept once read; and what each jar is: the framework's
+ * (it holds {@code Flags}), a layer's (it holds {@code reactive-layer/layer.yaml} or {@code interface.yaml}), or one
+ * whose code may use the flags API at all. Not thread-safe.
  */
 final class ClassFiles implements AutoCloseable {
 
+    /** The class files of the framework's flags API, as a jar holds them. */
+    private static final String FLAGS_CLASS = "dev/charms/reactive/flags/Flags.class";
+    /** Text that only a class file using the flags API (flags, triggers, leadership) holds. */
+    private static final List<String> FLAGS_API = List.of("dev/charms/reactive/flags/",
+            "dev/charms/reactive/leadership/Leadership");
+
     private final List<ZipFile> jars = new ArrayList<>();
     private final Map<String, Optional<ClassFile>> cache = new HashMap<>();
+    /** Binary class name to the jar it was read from. */
+    private final Map<String, ZipFile> origins = new HashMap<>();
+    /** Jar to whether calls into its classes are worth following (see {@link #followable}). */
+    private final Map<ZipFile, Boolean> followable = new HashMap<>();
 
     /** Opens {@code jars}, in classpath order. */
     ClassFiles(List<Path> jars) {
@@ -55,6 +71,69 @@ final class ClassFiles implements AutoCloseable {
                 .findFirst();
     }
 
+    /**
+     * The method a call to {@code name}{@code descriptor} on class {@code className} runs when the receiver is of
+     * that class: declared by it or inherited from a superclass in the jars; empty when it is not in the jars or has
+     * no code (abstract, native).
+     */
+    Optional<Resolved> resolve(String className, String name, String descriptor) {
+        Optional<ClassFile> type = find(className);
+        for (int depth = 0; depth < 64 && type.isPresent(); depth++) {
+            Optional<MethodInfo> found = method(type.get(), name, descriptor);
+            if (found.isPresent()) {
+                ClassFile declaring = type.get();
+                return found.filter(m -> m.getCodeAttribute() != null).map(m -> new Resolved(declaring, m));
+            }
+            String parent = type.get().getSuperclass();
+            type = parent == null || name.equals("<init>") ? Optional.empty() : find(parent);
+        }
+        return Optional.empty();
+    }
+
+    /** A method with code and the class that declares it. */
+    record Resolved(ClassFile type, MethodInfo method) {
+    }
+
+    /**
+     * Whether the code of {@code className} may use the flags API, so calls into it are worth following: its jar is
+     * not the framework's (whose flags are the automatic rules) and some class file of that jar names the flags API.
+     * A jar of another library (JSON, YAML) is never read further than this one scan.
+     */
+    boolean followable(String className) {
+        ZipFile jar = find(className).isPresent() ? origins.get(className) : null;
+        return jar != null && followable.computeIfAbsent(jar, ClassFiles::usesFlags);
+    }
+
+    /** The file name of the layer jar {@code className} comes from; empty for the charm's own code. */
+    Optional<String> layerJar(String className) {
+        ZipFile jar = find(className).isPresent() ? origins.get(className) : null;
+        if (jar == null || jar.getEntry(JarLayerFiles.PREFIX + LayerKind.LAYER.yamlFile()) == null
+                && jar.getEntry(JarLayerFiles.PREFIX + LayerKind.INTERFACE.yamlFile()) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(jar.getName()).getFileName().toString());
+    }
+
+    private static boolean usesFlags(ZipFile jar) {
+        if (jar.getEntry(FLAGS_CLASS) != null) {
+            return false;
+        }
+        for (ZipEntry entry : Collections.list(jar.entries())) {
+            if (!entry.getName().endsWith(".class")) {
+                continue;
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+                if (FLAGS_API.stream().anyMatch(text::contains)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + jar.getName() + "!" + entry.getName(), e);
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code type} extends {@code superclass}, directly or through classes found in the jars. */
     boolean isSubclass(ClassFile type, String superclass) {
         ClassFile current = type;
@@ -83,7 +162,9 @@ final class ClassFiles implements AutoCloseable {
                 continue;
             }
             try (InputStream in = jar.getInputStream(entry)) {
-                return Optional.of(new ClassFile(new DataInputStream(new BufferedInputStream(in))));
+                ClassFile type = new ClassFile(new DataInputStream(new BufferedInputStream(in)));
+                origins.put(name, jar);
+                return Optional.of(type);
             } catch (IOException | RuntimeException e) {
                 throw new LayerToolException(jar.getName() + ": " + entryName + " is not a readable class file ("
                         + e.getMessage() + "); rebuild the jar", e);

@@ -200,7 +200,7 @@ public final class FlowAnalysis {
             HandlerFlow.Kind kind = handler.action() ? HandlerFlow.Kind.ACTION : HandlerFlow.Kind.HANDLER;
             for (String binding : bindings) {
                 handlers.add(bound(handler.id(), display, kind, binding, handler.conditions(), handler.notUnless(),
-                        flow));
+                        flow, classes.layerJar(handler.className())));
             }
         }
 
@@ -223,7 +223,8 @@ public final class FlowAnalysis {
                     MethodAnalyzer.MethodFlow flow = analyzer.analyze(declaring.get(), method.get());
                     for (String binding : names) {
                         handlers.add(bound(className + "." + methodName, simpleName(className) + "." + methodName,
-                                HandlerFlow.Kind.ENDPOINT_STARTUP, binding, List.of(), List.of(), flow));
+                                HandlerFlow.Kind.ENDPOINT_STARTUP, binding, List.of(), List.of(), flow,
+                                classes.layerJar(className)));
                     }
                 }
             }));
@@ -235,7 +236,8 @@ public final class FlowAnalysis {
          * {@code {endpoint_name}} (metadata.yaml unknown).
          */
         private static HandlerFlow bound(String id, String display, HandlerFlow.Kind kind, String binding,
-                List<Condition> conditions, List<String> notUnless, MethodAnalyzer.MethodFlow flow) {
+                List<Condition> conditions, List<String> notUnless, MethodAnalyzer.MethodFlow flow,
+                Optional<String> layerJar) {
             boolean named = !binding.isEmpty() && !binding.equals(ENDPOINT_NAME);
             String suffix = named ? ":" + binding : "";
             UnaryOperator<String> expand = text -> named ? text.replace(ENDPOINT_NAME, binding) : text;
@@ -247,7 +249,8 @@ public final class FlowAnalysis {
                     flow.uses().stream().map(u -> new FlagUse(u.effect(), flag.apply(u.flag()), u.conditional()))
                             .toList(),
                     flow.triggers().stream().map(t -> new TriggerFlow(flag.apply(t.flag()), t.onSet(),
-                            t.sets().stream().map(flag).toList(), t.clears().stream().map(flag).toList())).toList());
+                            t.sets().stream().map(flag).toList(), t.clears().stream().map(flag).toList())).toList(),
+                    layerJar);
         }
 
         /**

@@ -4,6 +4,7 @@ import dev.charms.reactive.spi.Condition;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,9 +19,11 @@ import java.util.Set;
  * @param notUnless   the flags of {@code @NotUnless} (an assertion, not a condition)
  * @param uses        what the code does with flags
  * @param triggers    the triggers the code registers
+ * @param layerJar    the file name of the layer jar (one holding {@code reactive-layer/layer.yaml} or
+ *                    {@code interface.yaml}) that the handler's class comes from; empty for the charm's own code
  */
 public record HandlerFlow(String id, String displayName, Kind kind, List<Condition> conditions,
-        List<String> notUnless, List<FlagUse> uses, List<TriggerFlow> triggers) {
+        List<String> notUnless, List<FlagUse> uses, List<TriggerFlow> triggers, Optional<String> layerJar) {
 
     public HandlerFlow {
         conditions = List.copyOf(conditions);

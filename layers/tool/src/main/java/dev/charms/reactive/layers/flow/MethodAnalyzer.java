@@ -30,15 +30,25 @@ import javassist.bytecode.Opcode;
  * Finds what a method does with flags by interpreting its bytecode over abstract values ({@link Value}): which
  * string constants reach the flags API ({@code Flags.set/clear/toggle/isSet/...}, {@code registerTrigger} with a
  * {@code Trigger.builder()} chain, {@code Leadership.set}), through local variables, conditionals, static final
- * fields, string concatenation, {@code Endpoint.expandName}, and calls to static or private methods and lambdas of
- * the same class, {@value #MAX_CALL_DEPTH} calls deep. Control flow is followed (values merge where paths join), so
- * {@code flags.set(ok ? "a" : "b")} sets {@code a} or {@code b}. A name the interpreter cannot reduce to constants
- * is reported as computed, with the pattern of its known parts; nothing is guessed.
+ * fields, string concatenation, {@code Endpoint.expandName}, and calls, {@value #MAX_CALL_DEPTH} deep, to methods,
+ * constructors and lambdas of any class of the charm's jars (which, below). Control flow is followed (values
+ * merge where paths join), so {@code flags.set(ok ? "a" : "b")} sets {@code a} or {@code b}. A name the interpreter
+ * cannot reduce to constants is reported as computed, with the pattern of its known parts; nothing is guessed.
+ *
+ * <p>A call is followed when its target is known without running the charm: a static method, a constructor, a
+ * private or {@code super} method, or an instance method of a class (the implementation that class has or inherits;
+ * an override in a subclass is not seen). Calls through an interface are not followed: which implementation runs is
+ * only known at run time. Nor are calls into the framework's jar (its flags are the automatic rules) or into a jar
+ * whose classes never name the flags API (a JSON or YAML library). A method already on the call chain is not
+ * followed again (recursion), and one analysis interprets at most {@value #MAX_FOLLOWED} distinct callees: the
+ * calls past that budget are not followed.
  */
 final class MethodAnalyzer {
 
-    /** How many calls deep private methods, static methods and lambdas of the same class are followed. */
-    static final int MAX_CALL_DEPTH = 2;
+    /** How many calls deep methods, constructors and lambdas are followed. */
+    static final int MAX_CALL_DEPTH = 4;
+    /** How many distinct callees (method and arguments) one analysis interprets at most. */
+    static final int MAX_FOLLOWED = 256;
 
     private static final String FLAGS = "dev.charms.reactive.flags.Flags";
     private static final String TRIGGER = "dev.charms.reactive.flags.Trigger";
@@ -60,6 +70,7 @@ final class MethodAnalyzer {
     MethodFlow analyze(ClassFile owner, MethodInfo method) {
         Heap heap = new Heap();
         Run run = new Run(owner, method, 0, heap, null);
+        heap.chain.add(key(new ClassFiles.Resolved(owner, method)));
         run.execute(initialArguments(method, List.of()));
         List<FlagUse> uses = new ArrayList<>();
         for (Use use : run.uses()) {
@@ -121,10 +132,20 @@ final class MethodAnalyzer {
     private record Use(FlagUse.Effect effect, Value name, boolean conditional) {
     }
 
-    /** The objects followed across one analysis: trigger builders and string arrays, by allocation site. */
+    /** What one followed callee did: its flag uses, the triggers it registered, and what it returned. */
+    private record Followed(List<Use> uses, List<Value> triggers, Value returned) {
+    }
+
+    /**
+     * The state of one analysis: the objects followed (trigger builders and string arrays, by allocation site), the
+     * callees already interpreted (by method, depth and arguments: the interpreter's passes over a caller ask again),
+     * and the methods on the current call chain.
+     */
     private static final class Heap {
         private final Map<String, Set<Value>> arrays = new HashMap<>();
         private final Map<String, Map<String, Set<Value>>> builders = new HashMap<>();
+        private final Map<List<Object>, Followed> followed = new HashMap<>();
+        private final Set<String> chain = new HashSet<>();
         private int runs;
 
         void call(String site, String method, Value argument) {
@@ -444,20 +465,29 @@ final class MethodAnalyzer {
             if (methodName.equals("expandName") && descriptor.equals("(Ljava/lang/String;)Ljava/lang/String;")) {
                 return expandName(arguments.get(0));
             }
-            if (className.equals(owner.getName()) && depth < MAX_CALL_DEPTH) {
-                Optional<MethodInfo> callee = ClassFiles.method(owner, methodName, descriptor);
-                boolean bound = op == Opcode.INVOKESTATIC
-                        || callee.map(m -> (m.getAccessFlags() & AccessFlag.PRIVATE) != 0).orElse(false);
-                if (callee.isPresent() && bound) {
-                    List<Value> all = new ArrayList<>();
-                    if (receiver != null) {
-                        all.add(receiver);
-                    }
-                    all.addAll(arguments);
-                    return follow(pc, callee.get(), all, false);
-                }
+            if (op == Opcode.INVOKEINTERFACE) {
+                return Value.UNKNOWN;
             }
-            return Value.UNKNOWN;
+            List<Value> all = new ArrayList<>();
+            if (receiver != null) {
+                all.add(receiver);
+            }
+            all.addAll(arguments);
+            return follows(className, methodName, descriptor)
+                    .map(callee -> follow(pc, callee, all, false)).orElse(Value.UNKNOWN);
+        }
+
+        /**
+         * The method a call runs, when this run may follow it: not too deep, declared in this class or a followable
+         * jar (an inherited framework method is not), not already on the call chain.
+         */
+        private Optional<ClassFiles.Resolved> follows(String className, String methodName, String descriptor) {
+            if (depth >= MAX_CALL_DEPTH) {
+                return Optional.empty();
+            }
+            return classes.resolve(className, methodName, descriptor)
+                    .filter(callee -> callee.type() == owner || classes.followable(callee.type().getName()))
+                    .filter(callee -> !heap.chain.contains(key(callee)));
         }
 
         private void flagsCall(int pc, String methodName, List<Value> arguments) {
@@ -492,14 +522,31 @@ final class MethodAnalyzer {
             use(pc, FlagUse.Effect.CLEAR, prefixed("leadership.set.", key), true);
         }
 
-        private Value follow(int pc, MethodInfo callee, List<Value> arguments, boolean alwaysConditional) {
-            Run run = new Run(owner, callee, depth + 1, heap, null);
-            run.execute(initialArguments(callee, arguments));
-            for (Use use : run.uses()) {
+        /**
+         * Interprets {@code callee} with {@code arguments} (once per analysis: the passes over this method ask again)
+         * and takes its flag uses and triggers as this call's; its result, or unknown past the budget.
+         */
+        private Value follow(int pc, ClassFiles.Resolved callee, List<Value> arguments, boolean alwaysConditional) {
+            List<Object> memo = List.of(key(callee), depth + 1, List.copyOf(arguments));
+            Followed done = heap.followed.get(memo);
+            if (done == null) {
+                if (heap.followed.size() >= MAX_FOLLOWED) {
+                    return Value.UNKNOWN;
+                }
+                Run run = new Run(callee.type(), callee.method(), depth + 1, heap, null);
+                heap.chain.add(key(callee));
+                run.execute(initialArguments(callee.method(), arguments));
+                heap.chain.remove(key(callee));
+                done = new Followed(run.uses(), run.triggers(), run.returned == null ? Value.UNKNOWN : run.returned);
+                heap.followed.put(memo, done);
+            }
+            for (Use use : done.uses()) {
                 use(pc, use.effect(), use.name(), use.conditional() || alwaysConditional);
             }
-            run.triggersAt.values().forEach(t -> triggersAt.computeIfAbsent(pc, p -> new ArrayList<>()).addAll(t));
-            return run.returned == null ? Value.UNKNOWN : run.returned;
+            if (!done.triggers().isEmpty()) {
+                triggersAt.computeIfAbsent(pc, p -> new ArrayList<>()).addAll(done.triggers());
+            }
+            return done.returned();
         }
 
         private void invokeDynamic(CodeIterator it, int pc, Frame frame) {
@@ -515,17 +562,11 @@ final class MethodAnalyzer {
             Value result = Value.UNKNOWN;
             if (factoryClass.equals(STRING_CONCAT) && pool.getMethodrefName(factory).equals("makeConcatWithConstants")) {
                 result = concat((String) pool.getLdcValue(bootstrap.arguments[0]), bootstrap, arguments);
-            } else if (factoryClass.equals(LAMBDA_FACTORY) && bootstrap.arguments.length >= 2 && depth < MAX_CALL_DEPTH) {
+            } else if (factoryClass.equals(LAMBDA_FACTORY) && bootstrap.arguments.length >= 2) {
                 int target = pool.getMethodHandleIndex(bootstrap.arguments[1]);
-                String targetClass = pool.getTag(target) == ConstPool.CONST_InterfaceMethodref
-                        ? pool.getInterfaceMethodrefClassName(target) : pool.getMethodrefClassName(target);
-                String targetName = pool.getTag(target) == ConstPool.CONST_InterfaceMethodref
-                        ? pool.getInterfaceMethodrefName(target) : pool.getMethodrefName(target);
-                String targetType = pool.getTag(target) == ConstPool.CONST_InterfaceMethodref
-                        ? pool.getInterfaceMethodrefType(target) : pool.getMethodrefType(target);
-                if (targetClass.equals(owner.getName())) {
-                    ClassFiles.method(owner, targetName, targetType)
-                            .ifPresent(body -> follow(pc, body, arguments, true));
+                if (pool.getTag(target) != ConstPool.CONST_InterfaceMethodref) {
+                    follows(pool.getMethodrefClassName(target), pool.getMethodrefName(target),
+                            pool.getMethodrefType(target)).ifPresent(body -> follow(pc, body, arguments, true));
                 }
             }
             pushResult(frame, descriptor, result);
@@ -615,6 +656,11 @@ final class MethodAnalyzer {
             }
             return constants;
         }
+    }
+
+    /** {@code Class.method(descriptor)} of a resolved method. */
+    private static String key(ClassFiles.Resolved method) {
+        return method.type().getName() + "." + method.method().getName() + method.method().getDescriptor();
     }
 
     private static Value expandName(Value flag) {

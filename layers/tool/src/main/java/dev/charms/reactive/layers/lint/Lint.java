@@ -25,8 +25,9 @@ import java.util.TreeSet;
  *   <li>{@value #NEVER_RUNS} (error): a handler needs a flag ({@code @When}, or every flag of {@code @WhenAny})
  *       that no handler, trigger or automatic rule sets, or that only handlers which themselves can never run set.
  *       A warning instead when a flag computed at run time could be it;</li>
- *   <li>{@value #NEVER_READ} (warning): a handler or trigger sets a flag that no condition, trigger or flag read
- *       uses;</li>
+ *   <li>{@value #NEVER_READ} (warning): a handler of the charm's own code (or a trigger it registers) sets a flag
+ *       that no condition, trigger or flag read uses. Not for a layer's handlers (their classes come from a layer
+ *       jar): a layer's flags are for the charms that include it, which the layer cannot know;</li>
  *   <li>{@value #FLIP_FLOP} (error): handler A sets X whenever X is not set, handler B clears X whenever it is set,
  *       both on every run, and neither changes their other conditions: once both can run, they alternate until
  *       the iteration cap ends the hook;</li>
@@ -216,7 +217,7 @@ public final class Lint {
         return handler.flags(Condition.Kind.WHEN_ALL).contains(flag) ? "@When" : "@WhenAny";
     }
 
-    /** Flags set (by a handler or a trigger it registers) that nothing reads. */
+    /** Flags set (by a handler of the charm's own code or a trigger it registers) that nothing reads. */
     private void neverRead() {
         for (Map.Entry<String, List<Source>> entry : setters.entrySet()) {
             String flag = entry.getKey();
@@ -224,6 +225,9 @@ public final class Lint {
                 continue;
             }
             for (Source source : entry.getValue()) {
+                if (source.handler().layerJar().isPresent()) {
+                    continue;
+                }
                 String by = source.fires().map(f -> "a trigger on " + f + " it registers sets").orElse("sets");
                 findings.add(new LintFinding(Level.WARNING, NEVER_READ, source.handler().displayName(), flag,
                         by + " " + flag + ", which no handler condition, trigger or flag read uses; use the flag,"
@@ -322,7 +326,8 @@ public final class Lint {
             handler.uses().stream().filter(u -> !u.flag().computed()).forEach(u -> referenced.add(u.flag().name()));
             for (String flag : referenced) {
                 boolean unset = !settableByAnyone(flag) && computedMatching(FlagUse.Effect.SET, flag).isEmpty();
-                boolean unread = !read.contains(flag) && computedMatching(FlagUse.Effect.READ, flag).isEmpty();
+                boolean unread = handler.layerJar().isEmpty() && !read.contains(flag)
+                        && computedMatching(FlagUse.Effect.READ, flag).isEmpty();
                 if (!unset && !unread) {
                     continue;
                 }

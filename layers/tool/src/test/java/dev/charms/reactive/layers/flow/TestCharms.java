@@ -28,6 +28,18 @@ public final class TestCharms {
      * @throws AssertionError with the compiler's output when compilation fails
      */
     public static Path jar(Path jar, Map<String, String> sources) {
+        return jar(jar, sources, Map.of());
+    }
+
+    /**
+     * Compiles {@code sources} like {@link #jar} into {@code jar}, a layer jar: it also holds
+     * {@code reactive-layer/layer.yaml} naming the layer {@code layer}.
+     */
+    public static Path layerJar(Path jar, String layer, Map<String, String> sources) {
+        return jar(jar, sources, Map.of("reactive-layer/layer.yaml", "name: " + layer + "\n"));
+    }
+
+    private static Path jar(Path jar, Map<String, String> sources, Map<String, String> resources) {
         try {
             Path work = Files.createTempDirectory(Files.createDirectories(jar.toAbsolutePath().getParent()),
                     "compile-");
@@ -49,6 +61,11 @@ public final class TestCharms {
                 if (!compiled) {
                     throw new AssertionError("cannot compile " + sources.keySet() + ":\n" + output);
                 }
+            }
+            for (Map.Entry<String, String> resource : resources.entrySet()) {
+                Path file = classes.resolve(resource.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, resource.getValue());
             }
             return Fixtures.jarOf(jar, classes);
         } catch (IOException e) {

@@ -235,4 +235,148 @@ class LintTest {
                         + " app.HttpProvides is bound to none and its handlers never run; declare the relation, or"
                         + " remove the class [unbound-endpoint]");
     }
+
+    @Test
+    void flagsSetThroughOtherClassesCountAndALayersUnreadFlagsAreItsApi() {
+        String charmClass = """
+                package app;
+
+                import dev.charms.reactive.*;
+                import dev.charms.reactive.flags.Flags;
+
+                public class Charm {
+                    @WhenNot("app.ready")
+                    void install(Flags flags) {
+                        new Installer(flags).install(3);
+                    }
+
+                    @When({"app.ready", "layer.in-progress"})
+                    void hold(Flags flags) {
+                    }
+                }
+                """;
+        String installer = """
+                package app;
+
+                import dev.charms.reactive.flags.Flags;
+
+                class Installer {
+                    private final Flags flags;
+
+                    Installer(Flags flags) {
+                        this.flags = flags;
+                    }
+
+                    void install(int attempts) {
+                        if (attempts > 0) {
+                            install(attempts - 1);
+                        }
+                        Names.ready(flags);
+                        flags.set("app.version");
+                    }
+                }
+                """;
+        String names = """
+                package app;
+
+                import dev.charms.reactive.flags.Flags;
+
+                final class Names {
+                    static final String READY = "app.ready";
+
+                    private Names() {
+                    }
+
+                    static void ready(Flags flags) {
+                        flags.set(READY);
+                    }
+                }
+                """;
+        String layerHandlers = """
+                package layer;
+
+                import dev.charms.reactive.Hook;
+                import dev.charms.reactive.flags.Flags;
+
+                public class Layer {
+                    public static final String IN_PROGRESS = "layer.in-progress";
+
+                    @Hook("update-status")
+                    void evaluate(Flags flags) {
+                        new Unit(flags).evaluate(true);
+                    }
+
+                    @Hook("stop")
+                    void stop(Flags flags) {
+                        flags.set("layer.tearing-down");
+                    }
+                }
+                """;
+        String unit = """
+                package layer;
+
+                import dev.charms.reactive.flags.Flags;
+
+                final class Unit {
+                    private final Flags flags;
+
+                    Unit(Flags flags) {
+                        this.flags = flags;
+                    }
+
+                    void evaluate(boolean inProgress) {
+                        flags.toggle(Layer.IN_PROGRESS, inProgress);
+                    }
+                }
+                """;
+        Path charm = TestCharms.charm(temp.resolve("layered"), METADATA, null,
+                Map.of("app.Charm", charmClass, "app.Installer", installer, "app.Names", names));
+        TestCharms.layerJar(charm.resolve("lib/layer.jar"), "layer", Map.of("layer.Layer", layerHandlers,
+                "layer.Unit", unit));
+
+        assertThat(Lint.check(TestCharms.analyze(charm)).findings()).extracting(LintFinding::format).containsExactly(
+                "W: Charm.install: flag app.version: sets app.version, which no handler condition, trigger or flag"
+                        + " read uses; use the flag, or stop setting it [never-read]");
+    }
+
+    @Test
+    void aFlagSetFourCallsDeepIsSeenAndOneSetFiveCallsDeepIsNot() {
+        assertThat(lint("Deep", null, """
+                    @Hook("install")
+                    void install(Flags flags) {
+                        one(flags);
+                    }
+
+                    @When("app.four")
+                    void four(Flags flags) {
+                    }
+
+                    @When("app.five")
+                    void five(Flags flags) {
+                    }
+
+                    private static void one(Flags flags) {
+                        two(flags);
+                    }
+
+                    private static void two(Flags flags) {
+                        three(flags);
+                    }
+
+                    private static void three(Flags flags) {
+                        fourth(flags);
+                    }
+
+                    private static void fourth(Flags flags) {
+                        flags.set("app.four");
+                        fifth(flags);
+                    }
+
+                    private static void fifth(Flags flags) {
+                        flags.set("app.five");
+                    }
+                """)).containsExactly(
+                "E: Deep.five: flag app.five: can never run: it needs app.five (@When), which no handler, trigger or"
+                        + " automatic rule sets [never-runs]");
+    }
 }

@@ -1,13 +1,14 @@
 package dev.charms.reactive.samples.hello;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static dev.charms.reactive.testing.assertions.CharmAssertions.assertThat;
 
+import dev.charms.reactive.discovery.HandlerDiscovery;
 import dev.charms.reactive.host.Command;
 import dev.charms.reactive.juju.StatusValue;
-import dev.charms.reactive.discovery.HandlerDiscovery;
 import dev.charms.reactive.testing.Harness;
 import dev.charms.reactive.testing.Result;
 import dev.charms.reactive.testing.SimulatedHost;
+import dev.charms.reactive.testing.junit.CharmTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The hello charm's handlers, hook by hook, through the harness and the generated handler index, with the charm's
- * config.yaml, on a {@link SimulatedHost} that records the commands the handlers run.
+ * The hello charm's handlers, hook by hook, through the harness {@link CharmTest} makes from the charm's files
+ * (src/main/charm) and the handler index the annotation processor generated, on a {@link SimulatedHost} that records
+ * the commands the handlers run.
  */
+@CharmTest
 class HelloCharmTest {
     private static final StatusValue READY = new StatusValue("active", "ready: saying 'hello' on port 8080");
 
@@ -29,12 +32,12 @@ class HelloCharmTest {
     private Path configFile;
     private Harness harness;
 
+    /** The charm writes its configuration file to a temporary path, and runs its commands on the simulated host. */
     @BeforeEach
-    void deploy() throws IOException {
+    void deploy(Harness hello) {
         host = new SimulatedHost(root);
         configFile = host.path("/etc/hello/hello.conf");
-        harness = Harness.of(HelloCharm.class).configYaml(Files.readString(Path.of("src/main/charm/config.yaml")))
-                .resolver(host);
+        harness = hello.resolver(host);
     }
 
     /** The next hook of the same unit: the state, status and leader settings the previous one left. */
@@ -53,9 +56,9 @@ class HelloCharmTest {
     void installConfiguresAndStartsInOneHook() throws IOException {
         Result install = harness.hook("install").run();
 
-        assertThat(install.invoked())
-                .containsExactly("HelloCharm.install", "HelloCharm.configure", "HelloCharm.start");
-        assertThat(install.flagsSet()).containsExactly("hello.configured", "hello.installed", "hello.started");
+        assertThat(install).invokedInOrder("HelloCharm.install", "HelloCharm.configure", "HelloCharm.start")
+                .setFlags("hello.configured", "hello.installed", "hello.started")
+                .hasStatus(READY);
         assertThat(install.unitStatusHistory()).containsExactly(new StatusValue("unknown", ""),
                 new StatusValue("maintenance", "installing hello"), READY);
         assertThat(host.takeCommands()).containsExactly(
@@ -71,8 +74,8 @@ class HelloCharmTest {
         Result configChanged = after(install).hook("config-changed").run();
         Result start = after(configChanged).hook("start").run();
 
-        assertThat(configChanged.invoked()).isEmpty();
-        assertThat(start.invoked()).isEmpty();
+        assertThat(configChanged).invokedInOrder();
+        assertThat(start).invokedInOrder();
         assertThat(start.flags()).isEqualTo(install.flags());
         assertThat(host.takeCommands()).isEmpty();
     }
@@ -81,32 +84,27 @@ class HelloCharmTest {
     void aNewGreetingRewritesTheFileAndRestartsTheService() throws IOException {
         Result changed = after(installed()).config("greeting", "hi there").hook("config-changed").run();
 
-        assertThat(changed.invoked()).containsExactly("HelloCharm.configure");
-        assertThat(changed.flagsSet()).isEmpty();
-        assertThat(changed.flagsCleared()).isEmpty();
+        assertThat(changed).invokedInOrder("HelloCharm.configure").setFlags().clearedFlags()
+                .hasStatus("active", "ready: saying 'hi there' on port 8080");
         assertThat(Files.readString(configFile)).isEqualTo("greeting=hi there\nport=8080\n");
         assertThat(host.takeCommands()).containsExactly("systemctl restart hello");
-        assertThat(changed.unitStatus()).isEqualTo(new StatusValue("active", "ready: saying 'hi there' on port 8080"));
     }
 
     @Test
     void aBadPortBlocksTheUnitAndKeepsTheOldFileUntilItIsFixed() throws IOException {
         Result bad = after(installed()).config("port", 0).hook("config-changed").run();
 
-        assertThat(bad.invoked()).containsExactly("HelloCharm.configure");
-        assertThat(bad.flagsCleared()).containsExactly("hello.configured");
-        assertThat(bad.unitStatus()).isEqualTo(new StatusValue("blocked",
-                "port must be between 1 and 65535, got 0: juju config hello port=8080"));
+        assertThat(bad).invokedInOrder("HelloCharm.configure").clearedFlags("hello.configured")
+                .hasStatus("blocked", "port must be between 1 and 65535, got 0: juju config hello port=8080");
         assertThat(Files.readString(configFile)).isEqualTo("greeting=hello\nport=8080\n");
         assertThat(host.takeCommands()).isEmpty();
 
         Result stillBad = after(bad).config("port", 0).hook("update-status").run();
-        assertThat(stillBad.unitStatus()).isEqualTo(bad.unitStatus());
+        assertThat(stillBad).hasStatus(bad.unitStatus());
 
         Result fixed = after(stillBad).config("port", 8081).hook("config-changed").run();
-        assertThat(fixed.invoked()).containsExactly("HelloCharm.configure");
-        assertThat(fixed.flagsSet()).containsExactly("hello.configured");
-        assertThat(fixed.unitStatus()).isEqualTo(new StatusValue("active", "ready: saying 'hello' on port 8081"));
+        assertThat(fixed).invokedInOrder("HelloCharm.configure").setFlags("hello.configured")
+                .hasStatus("active", "ready: saying 'hello' on port 8081");
         assertThat(Files.readString(configFile)).isEqualTo("greeting=hello\nport=8081\n");
         assertThat(host.takeCommands()).containsExactly("systemctl restart hello");
     }
@@ -115,14 +113,14 @@ class HelloCharmTest {
     void aBadPortAtInstallLeavesTheServiceUnstartedUntilTheConfigIsFixed() {
         Result install = harness.config("port", 70000).hook("install").run();
 
-        assertThat(install.invoked()).containsExactly("HelloCharm.install", "HelloCharm.configure");
-        assertThat(install.flags()).containsExactly("hello.installed");
+        assertThat(install).invokedInOrder("HelloCharm.install", "HelloCharm.configure")
+                .setFlags("hello.installed")
+                .doesNotHaveFlags("hello.configured", "hello.started");
         assertThat(install.unitStatus().state()).isEqualTo("blocked");
         assertThat(host.isRunning("hello")).isFalse();
 
         Result fixed = after(install).config("port", 8080).hook("config-changed").run();
-        assertThat(fixed.invoked()).containsExactly("HelloCharm.configure", "HelloCharm.start");
-        assertThat(fixed.unitStatus()).isEqualTo(READY);
+        assertThat(fixed).invokedInOrder("HelloCharm.configure", "HelloCharm.start").hasStatus(READY);
         assertThat(host.isRunning("hello")).isTrue();
     }
 
@@ -133,10 +131,8 @@ class HelloCharmTest {
         Result second = after(first).hook("update-status").run();
 
         for (Result tick : new Result[] {first, second}) {
-            assertThat(tick.invoked()).containsExactly("HelloCharm.updateStatus");
-            assertThat(tick.flags()).isEqualTo(install.flags());
+            assertThat(tick).invokedInOrder("HelloCharm.updateStatus").setFlags().clearedFlags().hasStatus(READY);
             assertThat(tick.calls()).noneMatch(call -> call.tool().equals("status-set"));
-            assertThat(tick.unitStatus()).isEqualTo(READY);
         }
         assertThat(host.takeCommands()).containsExactly("systemctl is-active --quiet hello",
                 "systemctl is-active --quiet hello");
@@ -148,12 +144,11 @@ class HelloCharmTest {
         host.crash("hello");
         Result dead = after(install).hook("update-status").run();
 
-        assertThat(dead.unitStatus()).isEqualTo(new StatusValue("blocked",
-                "hello is not running: see journalctl -u hello"));
+        assertThat(dead).hasStatus("blocked", "hello is not running: see journalctl -u hello");
 
         host.run(Command.of("systemctl", "start", "hello"));
         Result back = after(dead).hook("update-status").run();
-        assertThat(back.unitStatus()).isEqualTo(READY);
+        assertThat(back).hasStatus(READY);
     }
 
     @Test
@@ -161,23 +156,21 @@ class HelloCharmTest {
         Result install = installed();
         Result pre = after(install).hook("pre-series-upgrade").run();
 
-        assertThat(pre.invoked()).containsExactly("HelloCharm.pauseForSeriesUpgrade");
-        assertThat(pre.flagsSet()).containsExactly("hello.paused", "upgrade.series.in-progress");
-        assertThat(pre.unitStatus()).isEqualTo(new StatusValue("blocked",
-                "Ready for do-release-upgrade and reboot. Set complete when finished."));
+        assertThat(pre).invokedInOrder("HelloCharm.pauseForSeriesUpgrade")
+                .setFlags("hello.paused", "upgrade.series.in-progress")
+                .hasStatus("blocked", "Ready for do-release-upgrade and reboot. Set complete when finished.");
         assertThat(host.takeCommands()).containsExactly("systemctl disable --now hello");
         assertThat(host.isRunning("hello")).isFalse();
 
         Result tick = after(pre).hook("update-status").run();
-        assertThat(tick.invoked()).containsExactly("HelloCharm.updateStatus");
-        assertThat(tick.unitStatus()).isEqualTo(pre.unitStatus());
+        assertThat(tick).invokedInOrder("HelloCharm.updateStatus").hasStatus(pre.unitStatus());
         assertThat(host.takeCommands()).isEmpty();
 
         Result post = after(tick).hook("post-series-upgrade").run();
-        assertThat(post.invoked()).containsExactly("HelloCharm.resumeAfterSeriesUpgrade");
-        assertThat(post.flagsCleared()).containsExactly("hello.paused", "upgrade.series.in-progress");
+        assertThat(post).invokedInOrder("HelloCharm.resumeAfterSeriesUpgrade")
+                .clearedFlags("hello.paused", "upgrade.series.in-progress")
+                .hasStatus(READY);
         assertThat(post.flags()).isEqualTo(install.flags());
-        assertThat(post.unitStatus()).isEqualTo(READY);
         assertThat(host.takeCommands()).containsExactly("systemctl enable --now hello");
         assertThat(host.isRunning("hello")).isTrue();
     }
@@ -186,19 +179,18 @@ class HelloCharmTest {
     void onlyTheLeaderShowsTheGreetingOnceAndAgainAfterAChange() {
         Result install = installed();
         Result follower = after(install).hook("leader-settings-changed").run();
-        assertThat(follower.invoked()).isEmpty();
-        assertThat(follower.applicationStatusHistory()).containsExactly(new StatusValue("unknown", ""));
+        assertThat(follower).invokedInOrder().hasApplicationStatus("unknown", "");
+        assertThat(follower.applicationStatusHistory()).hasSize(1);
 
         Result elected = after(follower).leader(true).hook("leader-elected").run();
-        assertThat(elected.invoked()).containsExactly("HelloCharm.showGreeting");
-        assertThat(elected.applicationStatus()).isEqualTo(new StatusValue("active", "greeting: hello"));
+        assertThat(elected).invokedInOrder("HelloCharm.showGreeting").hasApplicationStatus("active", "greeting: hello");
 
         Result tick = after(elected).leader(true).hook("update-status").run();
-        assertThat(tick.invoked()).containsExactly("HelloCharm.updateStatus");
+        assertThat(tick).invokedInOrder("HelloCharm.updateStatus");
 
         Result changed = after(tick).leader(true).config("greeting", "hi").hook("config-changed").run();
-        assertThat(changed.invoked()).containsExactly("HelloCharm.configure", "HelloCharm.showGreeting");
-        assertThat(changed.applicationStatus()).isEqualTo(new StatusValue("active", "greeting: hi"));
+        assertThat(changed).invokedInOrder("HelloCharm.configure", "HelloCharm.showGreeting")
+                .hasApplicationStatus("active", "greeting: hi");
     }
 
     @Test
