@@ -56,7 +56,7 @@ import java.util.stream.Collectors;
  * <h2>Per machine</h2>
  * The hooks never touch the test machine's packages, services or system files: each machine of the model is
  * simulated under {@code <work>/machines/<id>/} (a subordinate unit shares its principal's), as
- * {@code SimulatedHost} simulates a machine in process. {@code root/} stands
+ * {@link dev.charms.reactive.testing.SimulatedHost} simulates a machine in process. {@code root/} stands
  * for its {@code /}: the runtime's {@code Files} write there ({@code REACTIVE_FILES_ROOT}); {@link #machineRoot}
  * gives it. {@code apt-get} and {@code systemctl} are scripts on the hooks' {@code PATH} that succeed, record their
  * command lines ({@link #hostCommands}) and keep which services run and are enabled, so {@code systemctl is-active}
