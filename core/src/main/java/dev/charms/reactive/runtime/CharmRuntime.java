@@ -44,7 +44,8 @@ import java.util.Map;
  *   <li>reads the unit state from {@code <charm dir>/.reactive/state.json} ({@link StateFile});</li>
  *   <li>runs the hook, or the action for {@code actions/<name>}, with {@link HookRunner} over
  *       {@link ProcessJujuBackend#forHook} (log lines batched), with {@link HookEnvironment}, {@link Services},
- *       {@link Apt} and {@link Files} injectable (commands run over the hook's environment, with no timeout);</li>
+ *       {@link Apt} and {@link Files} injectable (commands run over the hook's environment, with no timeout; files
+ *       under {@link #FILES_ROOT} when that is set);</li>
  *   <li>on success, creates {@code .reactive} (mode 0700) if needed and commits the new state, exit 0;</li>
  *   <li>on any failure, commits nothing, logs {@code Hook error:} with the stack trace, prints the error on
  *       stderr, exit 1, and Juju retries the hook.</li>
@@ -60,6 +61,13 @@ public final class CharmRuntime {
     public static final int FAILED = 1;
     /** The command line was wrong. */
     public static final int USAGE = 2;
+
+    /**
+     * The variable naming a directory that stands for {@code /} for the handlers' {@link Files}
+     * ({@link Files#under}), for tests that run the built charm on the build machine: the model simulator's process
+     * driver sets it to each simulated machine's root. Juju never sets it; unset or empty, files are the machine's.
+     */
+    public static final String FILES_ROOT = "REACTIVE_FILES_ROOT";
 
     /** The argument that runs {@link Training} instead of a hook. */
     public static final String TRAIN = "--train";
@@ -128,7 +136,7 @@ public final class CharmRuntime {
                     .service(HookEnvironment.class, () -> hook)
                     .service(Services.class, () -> new Services(commands))
                     .service(Apt.class, () -> new Apt(commands))
-                    .service(Files.class, Files::new)
+                    .service(Files.class, () -> files(environment))
                     .build();
             StateFile stateFile = StateFile.at(charmDir.resolve(".reactive").resolve("state.json"));
             JsonObject state = stateFile.read();
@@ -147,6 +155,12 @@ public final class CharmRuntime {
             err.println(hook + " failed: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    /** The machine's files, or with {@link #FILES_ROOT} set those under the directory it names. */
+    private static Files files(Map<String, String> environment) {
+        String root = environment.get(FILES_ROOT);
+        return root == null || root.isEmpty() ? new Files() : Files.under(Path.of(root));
     }
 
     private static void createPrivateDirectory(Path directory) {

@@ -68,6 +68,7 @@ class CharmRuntimeTest {
         env.put("JUJU_DISPATCH_PATH", dispatchPath);
         env.put("JUJU_CHARM_DIR", charmDir.toString());
         env.put("JUJU_CONTEXT_ID", "app/0-test-1");
+        env.put(CharmRuntime.FILES_ROOT, root.resolve("machine").toString());
         String name = dispatchPath.substring(dispatchPath.indexOf('/') + 1);
         env.put(dispatchPath.startsWith("actions/") ? "JUJU_ACTION_NAME" : "JUJU_HOOK_NAME", name);
         return env;
@@ -114,6 +115,8 @@ class CharmRuntimeTest {
         assertThat(tools.jujuLog().get(0).message()).contains("Reactive main running for hook install",
                 "Invoking reactive handler: RuntimeCharm.install");
 
+        assertThat(root.resolve("machine/etc/app/app.conf")).as("written under %s", CharmRuntime.FILES_ROOT)
+                .hasContent("name=app");
         tools.config(Map.of("name", "other", "fail", false));
         assertThat(run("hooks/config-changed")).isZero();
         assertThat(Files.readString(tools.stateDirectory().resolve("systemctl.log"))).isEqualTo("restart app\nrestart app\n");

@@ -4,7 +4,9 @@ import dev.charms.reactive.Action;
 import dev.charms.reactive.When;
 import dev.charms.reactive.WhenNot;
 import dev.charms.reactive.action.ActionContext;
+import dev.charms.reactive.config.Config;
 import dev.charms.reactive.flags.Flags;
+import dev.charms.reactive.host.Files;
 import dev.charms.reactive.host.Services;
 import dev.charms.reactive.juju.HookEnvironment;
 import dev.charms.reactive.leadership.Leadership;
@@ -24,7 +26,8 @@ public class RuntimeCharm {
     }
 
     @When({"app.installed", "config.changed"})
-    void configure(Services services, Flags flags) {
+    void configure(Services services, Files files, Config config, Flags flags) {
+        files.write("/etc/app/app.conf", "name=" + config.getString("name") + "\n", 0644);
         services.restart("app");
         flags.set("app.configured");
     }

@@ -232,6 +232,18 @@ public final class StubHookTools {
         return writeJson("state.json", values);
     }
 
+    /**
+     * Sets what {@code status-get} answers for the unit, or with {@code application} for the application, as if
+     * set before; {@link #statusHistory()} does not list it.
+     */
+    public StubHookTools status(boolean application, StatusValue status) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("status", status.state());
+        json.put("message", status.message());
+        json.put("status-data", Map.of());
+        return writeJson((application ? "application" : "unit") + "-status.json", json);
+    }
+
     /** Sets the ports {@code opened-ports} lists, such as {@code 80/tcp}. */
     public StubHookTools openedPorts(String... specs) {
         return writeText("ports", Arrays.stream(specs).map(spec -> spec + "\n").collect(Collectors.joining()));

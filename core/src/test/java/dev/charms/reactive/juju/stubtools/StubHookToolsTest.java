@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.charms.reactive.host.Command;
 import dev.charms.reactive.host.CommandResult;
 import dev.charms.reactive.host.ProcessCommandRunner;
+import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.juju.stubtools.StubHookTools.Call;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +96,20 @@ class StubHookToolsTest {
         assertThat(noRelation.exitCode()).isEqualTo(2);
         assertThat(noRelation.stderr()).isEqualTo("ERROR no relation id specified\n");
         assertThat(unknownFlag.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void statusGetAnswersTheStatusArrangedBeforeUntilAStatusSet() {
+        tools.leader(true).status(false, new StatusValue("active", "ready")).status(true, new StatusValue("waiting", "peers"));
+
+        assertThat(run("status-get", "--format=json").stdout())
+                .isEqualTo("{\"status\":\"active\",\"message\":\"ready\",\"status-data\":{}}\n");
+        assertThat(run("status-get", "--format=json", "--application").stdout()).contains("\"application-status\":{",
+                "\"status\":\"waiting\"");
+        run("status-set", "blocked", "no db");
+        assertThat(run("status-get", "--format=json").stdout()).contains("\"status\":\"blocked\"");
+        assertThat(tools.statusHistory()).extracting(StubHookTools.StatusEntry::status)
+                .containsExactly(new StatusValue("blocked", "no db"));
     }
 
     @Test
