@@ -15,8 +15,9 @@ import java.util.function.Function;
  * builds it from the {@link HandlerIndex} services (or a reflective scan), already in the deterministic order:
  * layer order base-first, then class name, then declaration order. The dispatcher keeps that order.
  *
- * <p>Checked on construction: two handlers may not share an id, and every handler except an {@code @Action}
- * one needs at least one condition (without one, charms.reactive runs it in every iteration until the cap).
+ * <p>Checked on construction: two handlers may not share an id, two {@code @Action} handlers (from the same layer
+ * or from two) may not serve the same action, and every handler except an {@code @Action} one needs at least one
+ * condition (without one, charms.reactive runs it in every iteration until the cap).
  * Immutable.
  */
 public final class HandlerSet {
@@ -25,12 +26,19 @@ public final class HandlerSet {
     private HandlerSet(List<HandlerIndex> indexes) {
         this.indexes = List.copyOf(indexes);
         Map<String, HandlerDefinition> seen = new HashMap<>();
+        Map<String, HandlerDefinition> actionHandlers = new HashMap<>();
         for (HandlerDefinition handler : definitions()) {
             HandlerDefinition other = seen.putIfAbsent(handler.id(), handler);
             if (other != null) {
                 throw new IllegalArgumentException("two handlers have the id " + handler.id()
                         + ": give the methods of " + handler.declaringClass().getName() + " distinct names, or list "
                         + "its handler index once");
+            }
+            HandlerDefinition first = handler.action().map(a -> actionHandlers.putIfAbsent(a, handler)).orElse(null);
+            if (first != null) {
+                throw new IllegalArgumentException("action " + handler.action().get() + " has two @Action handlers, "
+                        + first.id() + " and " + handler.id() + " (in layer order): Juju runs an action once, so one "
+                        + "handler must serve it. Keep one @Action handler and call the other's code from it");
             }
             if (handler.conditions().isEmpty() && handler.action().isEmpty()) {
                 throw new IllegalArgumentException("handler " + handler.displayName() + " (" + handler.id()

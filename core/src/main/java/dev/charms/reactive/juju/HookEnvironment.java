@@ -39,6 +39,8 @@ public final class HookEnvironment {
     private static final Pattern UUID =
             Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern BASE = Pattern.compile("[a-z][a-z0-9-]*@[0-9][0-9.]*(?:/[a-z]+)?");
+    /** What a base looks like, for error messages: {@code <os>@<channel>, such as ubuntu@24.04}. */
+    public static final String BASE_EXPECTED = "<os>@<channel>, such as ubuntu@24.04";
     private static final Pattern STORAGE_ID = Pattern.compile("[a-z][a-z0-9-]*/(0|[1-9][0-9]*)");
     private static final Pattern STORAGE_KIND = Pattern.compile("block|filesystem");
 
@@ -84,7 +86,7 @@ public final class HookEnvironment {
         this.modelName = in.value("JUJU_MODEL_NAME");
         this.modelUuid = in.matching("JUJU_MODEL_UUID", UUID, "a UUID such as 0b6a8bd4-0000-4d0c-8b2e-7a4d2c0e9f3a");
         this.jujuVersion = in.parsed("JUJU_VERSION", JujuVersion::parse, JujuVersion.EXPECTED, false);
-        this.targetBase = in.matching("JUJU_TARGET_BASE", BASE, "<os>@<channel>, such as ubuntu@24.04");
+        this.targetBase = in.matching("JUJU_TARGET_BASE", BASE, BASE_EXPECTED);
         this.targetSeries = in.value("JUJU_TARGET_SERIES");
         this.storageId = in.matching("JUJU_STORAGE_ID", STORAGE_ID, "<storage>/<number>, such as data/0");
         this.storageLocation = in.value("JUJU_STORAGE_LOCATION").map(Path::of);
@@ -279,9 +281,17 @@ public final class HookEnvironment {
         return jujuVersion;
     }
 
-    /** {@code JUJU_TARGET_BASE}: the base a series upgrade goes to, such as {@code ubuntu@24.04}. */
+    /**
+     * {@code JUJU_TARGET_BASE}: the base a series upgrade goes to, such as {@code ubuntu@24.04}; Juju sets it in
+     * {@code pre-series-upgrade} only.
+     */
     public Optional<String> targetBase() {
         return targetBase;
+    }
+
+    /** Whether {@code value} is a base as Juju writes one ({@code ubuntu@24.04}, {@code ubuntu@22.04/stable}). */
+    public static boolean isBase(String value) {
+        return BASE.matcher(value).matches();
     }
 
     /** {@code JUJU_TARGET_SERIES}: the series a series upgrade goes to, on Juju 2 ({@code jammy}). */

@@ -45,6 +45,11 @@ public final class Result {
         return hook;
     }
 
+    /** The unit the hook ran on: {@link Harness#unitName}, {@code local/0} by default. */
+    public String unitName() {
+        return backend.unitName();
+    }
+
     /** The display names ({@code SimpleClass.method}) of the handlers invoked, in order, with repeats. */
     public List<String> invoked() {
         return invoked;

@@ -167,6 +167,37 @@ class ActionRunTest {
         assertThat(next.invoked()).contains("Charm.configChanged");
     }
 
+    /** A layer below the charm that serves the charm's backup action too. */
+    static class BackupLayer {
+        @Action("backup")
+        void backup(ActionContext action) {
+        }
+    }
+
+    /** A class serving one action twice. */
+    static class TwiceServed {
+        @Action("restore")
+        void restore(ActionContext action) {
+        }
+
+        @Action("restore")
+        void restoreAgain(ActionContext action) {
+        }
+    }
+
+    @Test
+    void twoHandlersOfOneActionAreRefusedNamingBothWhetherInTwoLayersOrOne() {
+        assertThatThrownBy(() -> HandlerSet.of(ReactiveHandlers.of(BackupLayer.class), ReactiveHandlers.of(Charm.class)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("action backup has two @Action handlers, " + BackupLayer.class.getName() + ".backup and "
+                        + Charm.class.getName() + ".backup (in layer order): Juju runs an action once, so one handler"
+                        + " must serve it. Keep one @Action handler and call the other's code from it");
+        String twice = TwiceServed.class.getName();
+        assertThatThrownBy(() -> HandlerSet.of(ReactiveHandlers.of(TwiceServed.class)))
+                .hasMessageStartingWith("action restore has two @Action handlers, " + twice + ".restore and " + twice
+                        + ".restoreAgain (in layer order)");
+    }
+
     @Test
     void aHookHandlerAskingForTheActionContextFailsWithAClearError() {
         HookRunner wrong = HookRunner.builder(HandlerSet.ofDefinitions(List.of(

@@ -54,6 +54,13 @@ class HarnessTest {
     }
 
     @Test
+    void theUnitIsLocal0UnlessNamed() {
+        assertThat(harness.hook("install").run().unitName()).isEqualTo("local/0");
+        assertThat(harness.unitName("hello/3").hook("install").run().unitName()).isEqualTo("hello/3");
+        assertThatThrownBy(() -> harness.unitName("hello")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theTraceTellsTheWholeDispatch() {
         assertThat(harness.hook("install").run().trace()).containsExactly(
                 "tracer: starting handler dispatch, 4 flags set",

@@ -97,6 +97,9 @@ final class Messages {
     /** Args: action. */
     static final String ACTION_MALFORMED = "malformed action name \"%s\" in @Action: Juju action names are"
             + " lower-case letters and hyphens, starting and ending with a letter, such as \"create-backup\"";
+    /** Args: action, handler id, id of the handler that serves the action already. */
+    static final String ACTION_DUPLICATE = "action \"%s\" has two @Action handlers, %s and %s: Juju runs an action"
+            + " once, so one handler must serve it. Keep one @Action handler and call the other's code from it";
 
     // Handler methods.
 

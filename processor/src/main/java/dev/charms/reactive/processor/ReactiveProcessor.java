@@ -8,6 +8,7 @@ import java.lang.annotation.Annotation;
 import java.lang.annotation.Repeatable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
@@ -59,6 +61,8 @@ public final class ReactiveProcessor extends AbstractProcessor {
     private final Map<String, Model.HandlerClass> handlerClasses = new TreeMap<>();
     /** Classes waiting for a missing type, by qualified name. */
     private final Set<String> deferred = new LinkedHashSet<>();
+    /** The id of the first handler of each action in this compilation, by action name. */
+    private final Map<String, String> actionHandlers = new HashMap<>();
     private Messager messager;
     private Filer filer;
     private HandlerClassValidator validator;
@@ -143,7 +147,29 @@ public final class ReactiveProcessor extends AbstractProcessor {
             }
             HandlerClassValidator.Result result = validator.validate(type);
             result.report().print();
-            result.model().ifPresent(this::generate);
+            result.model().ifPresent(model -> {
+                checkActions(model);
+                generate(model);
+            });
+        }
+    }
+
+    /** Reports each {@code @Action} handler of the class whose action an earlier handler of the compilation serves. */
+    private void checkActions(Model.HandlerClass handlerClass) {
+        for (Model.Handler handler : handlerClass.handlers()) {
+            if (handler.action().isEmpty()) {
+                continue;
+            }
+            String id = handlerClass.binaryName() + "." + handler.method();
+            String first = actionHandlers.putIfAbsent(handler.action().get(), id);
+            if (first != null) {
+                Element method = handlerClass.type().getEnclosedElements().stream()
+                        .filter(e -> e.getKind() == ElementKind.METHOD
+                                && e.getSimpleName().contentEquals(handler.method()))
+                        .<Element>map(e -> e).findFirst().orElse(handlerClass.type());
+                messager.printMessage(Diagnostic.Kind.ERROR,
+                        String.format(Messages.ACTION_DUPLICATE, handler.action().get(), id, first), method);
+            }
         }
     }
 

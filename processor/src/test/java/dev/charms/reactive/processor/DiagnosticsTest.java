@@ -374,6 +374,42 @@ class DiagnosticsTest {
                     at(charm, "\"-pause\"", String.format(Messages.ACTION_MALFORMED, "-pause")),
                     at(charm, "\"pause-\"", String.format(Messages.ACTION_MALFORMED, "pause-")));
         }
+
+        @Test
+        void aSecondHandlerOfAnActionInTheCompilationIsAnErrorNamingBoth() {
+            JavaFileObject base = source("test.Base", """
+                    package test;
+
+                    import dev.charms.reactive.*;
+
+                    class Base {
+                        @Action("backup") void backup() { }
+                        @Action("restore") void restore() { }
+                    }
+                    """);
+            JavaFileObject charm = source("test.Charm", """
+                    package test;
+
+                    import dev.charms.reactive.*;
+
+                    class Charm {
+                        @Action("backup") void saveData() { }
+                        @Action("restore") void restoreData() { }
+                        static class Inner {
+                            @Action("restore") void again() { }
+                        }
+                    }
+                    """);
+
+            assertThat(errorsOf(base, charm)).containsExactly(
+                    at(charm, "saveData", "action \"backup\" has two @Action handlers, test.Charm.saveData and"
+                            + " test.Base.backup: Juju runs an action once, so one handler must serve it. Keep one"
+                            + " @Action handler and call the other's code from it"),
+                    at(charm, "restoreData", String.format(Messages.ACTION_DUPLICATE, "restore",
+                            "test.Charm.restoreData", "test.Base.restore")),
+                    at(charm, "again", String.format(Messages.ACTION_DUPLICATE, "restore", "test.Charm$Inner.again",
+                            "test.Base.restore")));
+        }
     }
 
     @Nested

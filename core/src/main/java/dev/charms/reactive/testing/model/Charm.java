@@ -175,13 +175,15 @@ public final class Charm {
 
     /**
      * A {@link Harness} for one unit of this charm: its handlers, the relations of its {@code metadata.yaml}, the
-     * options of its {@code config.yaml} and the actions of its {@code actions.yaml}. Declare the hook (or action)
-     * and the state before running it.
+     * options of its {@code config.yaml} and the actions of its {@code actions.yaml}, run as unit
+     * {@code <name>/0} of the application named as the charm ({@code local/0} when the charm has no {@link #name()}).
+     * Declare the hook (or action) and the state before running it.
      */
     public Harness harness() {
-        return Harness.of(handlers).relations(relations.toArray(RelationDeclaration[]::new))
+        Harness harness = Harness.of(handlers).relations(relations.toArray(RelationDeclaration[]::new))
                 .configOptions(options.toArray(ConfigOption[]::new))
                 .actions(actions.values().toArray(ActionSpec[]::new));
+        return name == null ? harness : harness.unitName(name + "/0");
     }
 
     /** The names of the actions its {@code actions.yaml} declares, sorted; empty when none. */

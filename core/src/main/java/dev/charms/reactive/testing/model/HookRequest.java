@@ -27,11 +27,14 @@ import java.util.Optional;
  * @param action the action and its parameters, present when the request runs an action
  * @param principalUnit for a unit of a subordinate application, the principal unit it is attached to
  *     ({@code JUJU_PRINCIPAL_UNIT})
+ * @param targetBase the base the unit's machine is upgraded to ({@code JUJU_TARGET_BASE}), present for
+ *     pre-series-upgrade, as {@code juju upgrade-machine <machine> prepare <base>} gave it
  * @param state the unit state before the hook; a copy
  */
 public record HookRequest(Charm charm, String unit, String machine, String hook, Optional<String> relationId,
         Optional<String> remoteUnit, Optional<String> remoteApp, Optional<String> departingUnit,
-        Optional<ActionInvocation> action, Optional<String> principalUnit, JsonObject state) {
+        Optional<ActionInvocation> action, Optional<String> principalUnit, Optional<String> targetBase,
+        JsonObject state) {
     public HookRequest {
         Objects.requireNonNull(charm, "charm");
         Objects.requireNonNull(unit, "unit");
@@ -43,6 +46,7 @@ public record HookRequest(Charm charm, String unit, String machine, String hook,
         Objects.requireNonNull(departingUnit, "departingUnit");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(principalUnit, "principalUnit");
+        Objects.requireNonNull(targetBase, "targetBase");
         state = state.deepCopy();
     }
 
@@ -58,7 +62,7 @@ public record HookRequest(Charm charm, String unit, String machine, String hook,
      * {@code JUJU_ACTION_NAME}, {@code JUJU_UNIT_NAME}, {@code JUJU_MACHINE_ID}, {@code JUJU_CHARM_DIR} and
      * {@code CHARM_DIR}, and those of the optional components that are present ({@code JUJU_RELATION} and
      * {@code JUJU_RELATION_ID}, {@code JUJU_REMOTE_UNIT}, {@code JUJU_REMOTE_APP}, {@code JUJU_DEPARTING_UNIT},
-     * {@code JUJU_PRINCIPAL_UNIT}). A driver adds what only it knows ({@code PATH}, the model's name, the Juju
+     * {@code JUJU_PRINCIPAL_UNIT}, {@code JUJU_TARGET_BASE}). A driver adds what only it knows ({@code PATH}, the model's name, the Juju
      * version...).
      */
     public Map<String, String> environment(Path charmDir) {
@@ -77,6 +81,7 @@ public record HookRequest(Charm charm, String unit, String machine, String hook,
         remoteApp.ifPresent(a -> variables.put("JUJU_REMOTE_APP", a));
         departingUnit.ifPresent(u -> variables.put("JUJU_DEPARTING_UNIT", u));
         principalUnit.ifPresent(u -> variables.put("JUJU_PRINCIPAL_UNIT", u));
+        targetBase.ifPresent(b -> variables.put("JUJU_TARGET_BASE", b));
         return variables;
     }
 }

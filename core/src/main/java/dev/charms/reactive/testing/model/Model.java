@@ -8,6 +8,7 @@ import dev.charms.reactive.config.ConfigOption;
 import dev.charms.reactive.dispatch.HookFailedException;
 import dev.charms.reactive.dispatch.HookOutcome;
 import dev.charms.reactive.dispatch.RelationDeclaration;
+import dev.charms.reactive.juju.HookEnvironment;
 import dev.charms.reactive.juju.StatusValue;
 import dev.charms.reactive.juju.UnitName;
 import dev.charms.reactive.log.LogLine;
@@ -61,6 +62,7 @@ public final class Model {
     private final Deque<Event> pending = new ArrayDeque<>();
     private final Map<String, List<SeriesUpgradeStatus>> upgrades = new HashMap<>();
     private final Map<String, List<SimulatedUnit>> upgrading = new HashMap<>();
+    private final Map<String, String> targetBases = new HashMap<>();
     private final Map<String, Set<Event>> held = new HashMap<>();
     private final Set<String> leaving = new HashSet<>();
     private final HookDriver driver;
@@ -400,20 +402,27 @@ public final class Model {
     }
 
     /**
-     * Prepares the machine for a series upgrade, as {@code juju upgrade-machine <machine> prepare} does: pins the
-     * leadership of its units' applications, runs pre-series-upgrade on each of its units (subordinates included),
-     * and leaves the machine in {@code prepare completed}. From then until {@link #completeSeriesUpgrade}, no hook
-     * runs on its units: the hooks other operations cause there are held, and a leader removed or killed elsewhere
-     * is not replaced.
+     * Prepares the machine for a series upgrade to {@code base}, as {@code juju upgrade-machine <machine> prepare
+     * <base>} does: pins the leadership of its units' applications, runs pre-series-upgrade on each of its units
+     * (subordinates included) with {@code JUJU_TARGET_BASE} set to the base, and leaves the machine in
+     * {@code prepare completed}. From then until {@link #completeSeriesUpgrade}, no hook runs on its units: the hooks
+     * other operations cause there are held, and a leader removed or killed elsewhere is not replaced. Juju always
+     * names the target base, so there is no variant without one.
      *
-     * @throws IllegalArgumentException if no unit runs on the machine
+     * @param base the target base, such as {@code ubuntu@24.04}
+     * @throws IllegalArgumentException if the base is not {@code <os>@<channel>} or no unit runs on the machine
      * @throws IllegalStateException if the machine's series upgrade has already started
      */
-    public void prepareSeriesUpgrade(String machine) {
+    public void prepareSeriesUpgrade(String machine, String base) {
+        if (!HookEnvironment.isBase(base)) {
+            throw new IllegalArgumentException("cannot prepare machine " + machine + " for base \"" + base
+                    + "\": a base is " + HookEnvironment.BASE_EXPECTED);
+        }
         List<SimulatedUnit> units = unitsOn(machine, SeriesUpgradeStatus.NOT_STARTED,
                 "is already prepared for a series upgrade", "run completeSeriesUpgrade(\"" + machine + "\")");
         upgrades.put(machine, new ArrayList<>(List.of(SeriesUpgradeStatus.PREPARE_STARTED)));
         upgrading.put(machine, units);
+        targetBases.put(machine, base);
         enter(machine, SeriesUpgradeStatus.PREPARE_RUNNING);
         runOnEach(units, "pre-series-upgrade");
         enter(machine, SeriesUpgradeStatus.PREPARE_COMPLETED);
@@ -430,10 +439,11 @@ public final class Model {
      * @throws IllegalStateException if the machine was not prepared
      */
     public void completeSeriesUpgrade(String machine) {
-        unitsOn(machine, SeriesUpgradeStatus.PREPARE_COMPLETED,
-                "has not been prepared for a series upgrade", "run prepareSeriesUpgrade(\"" + machine + "\") first");
+        unitsOn(machine, SeriesUpgradeStatus.PREPARE_COMPLETED, "has not been prepared for a series upgrade",
+                "run prepareSeriesUpgrade(\"" + machine + "\", base) first");
         enter(machine, SeriesUpgradeStatus.COMPLETE_STARTED);
         enter(machine, SeriesUpgradeStatus.COMPLETE_RUNNING);
+        targetBases.remove(machine);
         runOnEach(upgrading.remove(machine), "post-series-upgrade");
         enter(machine, SeriesUpgradeStatus.COMPLETED);
         pending.addAll(held.getOrDefault(machine, Set.of()));
@@ -991,7 +1001,8 @@ public final class Model {
         HookRequest request = new HookRequest(unit.charm(), unit.name(), unit.machine(), hook,
                 Optional.ofNullable(relation).map(r -> r.id(app)), Optional.ofNullable(event.remoteUnit),
                 Optional.ofNullable(relation).map(r -> r.remote(app).app.name), Optional.ofNullable(event.departingUnit),
-                Optional.ofNullable(event.action), unit.principal(), before);
+                Optional.ofNullable(event.action), unit.principal(),
+                Optional.ofNullable(hook.equals("pre-series-upgrade") ? targetBases.get(unit.machine()) : null), before);
         String shown = event.action == null ? hook : "actions/" + hook;
         HookOutcome outcome;
         try {

@@ -100,6 +100,7 @@ class CharmExtensionTest {
         void harness(Harness harness, Harness again) {
             Result install = harness.hook("install").run();
             seen.put("invoked", install.invoked());
+            seen.put("unit", install.unitName());
             seen.put("log", install.log().stream().map(LogLine::message).filter(m -> m.startsWith("greeting"))
                     .toList());
             seen.put("joined", harness.hook("website-relation-joined").run().invoked().contains("Greeter.joined"));
@@ -137,6 +138,7 @@ class CharmExtensionTest {
         assertThat(outcomes.results.values()).extracting(TestExecutionResult::getStatus)
                 .containsOnly(TestExecutionResult.Status.SUCCESSFUL).hasSize(4);
         assertThat(seen).containsEntry("invoked", List.of("Greeter.install", "Greeter.configure"))
+                .containsEntry("unit", "greeter/0")
                 .containsEntry("log", List.of("greeting is hello"))
                 .containsEntry("joined", true)
                 .containsEntry("greet", Map.of("message", "hello, Ann"))

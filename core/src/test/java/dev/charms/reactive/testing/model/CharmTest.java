@@ -9,6 +9,7 @@ import dev.charms.reactive.action.ActionContext;
 import dev.charms.reactive.config.Config;
 import dev.charms.reactive.config.ConfigOption;
 import dev.charms.reactive.dispatch.RelationDeclaration;
+import dev.charms.reactive.testing.Result;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -69,7 +70,10 @@ class CharmTest {
                 .configYaml("options: {interval: {type: int, default: 60}}")
                 .actionsYaml("pause: {additionalProperties: false}");
 
-        assertThat(charm.harness().hook("db-relation-joined").run().invoked()).containsExactly("Pauser.joined");
+        Result joined = charm.harness().hook("db-relation-joined").run();
+        assertThat(joined.invoked()).containsExactly("Pauser.joined");
+        assertThat(joined.unitName()).isEqualTo("pauser/0");
+        assertThat(Charm.of(Pauser.class).harness().hook("install").run().unitName()).isEqualTo("local/0");
         assertThat(charm.harness().action("pause", Map.of()).run().actionResults()).containsEntry("interval", "60");
         assertThat(charm.harness().action("pause", Map.of("now", true)).run().actionFailure())
                 .hasValueSatisfying(message -> assertThat(message).contains("now"));

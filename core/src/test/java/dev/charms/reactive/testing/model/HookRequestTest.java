@@ -18,7 +18,7 @@ class HookRequestTest {
     void aRelationHookSetsTheRelationVariablesJujuSets() {
         HookRequest request = new HookRequest(CHARM, "monitor/1", "3", "host-relation-departed",
                 Optional.of("host:7"), Optional.of("app/1"), Optional.of("app"), Optional.of("monitor/1"),
-                Optional.empty(), Optional.of("app/1"), new JsonObject());
+                Optional.empty(), Optional.of("app/1"), Optional.empty(), new JsonObject());
 
         assertThat(request.environment(Path.of("/charm"))).containsExactly(
                 Map.entry("JUJU_DISPATCH_PATH", "hooks/host-relation-departed"),
@@ -42,7 +42,7 @@ class HookRequestTest {
     void anActionIsDispatchedFromActions() {
         HookRequest request = new HookRequest(CHARM, "app/0", "0", "backup", Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(new ActionInvocation("backup", Map.of("to", "/srv"))),
-                Optional.empty(), new JsonObject());
+                Optional.empty(), Optional.empty(), new JsonObject());
 
         assertThat(request.environment(Path.of("/charm"))).containsEntry("JUJU_DISPATCH_PATH", "actions/backup")
                 .containsEntry("JUJU_ACTION_NAME", "backup").doesNotContainKeys("JUJU_HOOK_NAME", "JUJU_RELATION_ID");
@@ -50,10 +50,20 @@ class HookRequestTest {
     }
 
     @Test
+    void preSeriesUpgradeCarriesTheTargetBase() {
+        HookRequest request = new HookRequest(CHARM, "app/0", "0", "pre-series-upgrade", Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of("ubuntu@24.04"), new JsonObject());
+
+        assertThat(request.environment(Path.of("/charm"))).containsEntry("JUJU_TARGET_BASE", "ubuntu@24.04");
+        assertThat(HookEnvironment.of(request.environment(Path.of("/charm"))).targetBase()).contains("ubuntu@24.04");
+    }
+
+    @Test
     void theStateIsACopyEachWay() {
         JsonObject state = new JsonObject();
         HookRequest request = new HookRequest(CHARM, "app/0", "0", "install", Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), state);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), state);
         state.addProperty("later", 1);
         request.state().addProperty("also", 2);
 

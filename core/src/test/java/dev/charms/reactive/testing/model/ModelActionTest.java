@@ -165,7 +165,7 @@ class ModelActionTest {
     void anActionOnAMachineInASeriesUpgradeIsRefusedUntilItCompletes() {
         Model model = new Model();
         model.deploy("app", CHARM, 1);
-        model.prepareSeriesUpgrade("0");
+        model.prepareSeriesUpgrade("0", "ubuntu@24.04");
 
         assertThatThrownBy(() -> model.runAction("app/0", "backup", Map.of("target", "/srv")))
                 .isInstanceOf(IllegalStateException.class)

@@ -63,7 +63,7 @@ class ModelLeadershipTest {
     void whileASeriesUpgradePinsLeadershipTheKilledLeaderKeepsItUntilCompletion() {
         Model model = new Model();
         model.deploy("app", CHARM, 2);
-        model.prepareSeriesUpgrade("1");
+        model.prepareSeriesUpgrade("1", "ubuntu@24.04");
         int before = model.timeline().size();
         model.killLeader("app");
 

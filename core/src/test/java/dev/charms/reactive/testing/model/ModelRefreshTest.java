@@ -85,7 +85,7 @@ class ModelRefreshTest {
         Model model = new Model();
         model.deploy("app", V1, 2);
         SimulatedUnit upgrading = model.unit("app/1");
-        model.prepareSeriesUpgrade(upgrading.machine());
+        model.prepareSeriesUpgrade(upgrading.machine(), "ubuntu@24.04");
         model.config("app", "greeting", "yo");
         model.refresh("app", V2);
 

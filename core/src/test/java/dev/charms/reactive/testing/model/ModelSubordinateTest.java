@@ -148,7 +148,7 @@ class ModelSubordinateTest {
     @Test
     void aSeriesUpgradeRunsPreSeriesUpgradeOnTheSubordinateToo() {
         Model model = monitored(new RecordingDriver());
-        model.prepareSeriesUpgrade("0");
+        model.prepareSeriesUpgrade("0", "ubuntu@24.04");
 
         assertThat(model.unit("app/0").hookNames()).last().isEqualTo("pre-series-upgrade");
         assertThat(model.unit("monitor/0").hookNames()).last().isEqualTo("pre-series-upgrade");

@@ -321,7 +321,7 @@ class ProcessHookDriverTest {
 
     private static HookRequest request(Charm charm, String unit, String hook, JsonObject state) {
         return new HookRequest(charm, unit, "0", hook, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), state);
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), state);
     }
 
     private static InMemoryJujuBackend backend() {

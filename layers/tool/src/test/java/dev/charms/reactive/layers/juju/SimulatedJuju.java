@@ -224,7 +224,7 @@ public final class SimulatedJuju implements CommandRunner {
     private String upgradeMachine(List<String> call) {
         String machine = call.get(1);
         if (call.get(2).equals("prepare")) {
-            model.prepareSeriesUpgrade(machine);
+            model.prepareSeriesUpgrade(machine, call.get(3));
             return "machine-" + machine + " started upgrade series to \"" + call.get(3) + "\"\nJuju is now ready for"
                     + " the machine base to be updated.\n";
         }

@@ -53,7 +53,7 @@ class AppServicesModelTest {
         SimulatedUnit upgraded = model.unit("app-services/1");
         SimulatedHost machine = host(upgraded.name());
 
-        model.prepareSeriesUpgrade(upgraded.machine());
+        model.prepareSeriesUpgrade(upgraded.machine(), "ubuntu@24.04");
 
         assertThat(upgraded.status()).isEqualTo(new StatusValue("blocked", AppServicesCharm.READY_FOR_UPGRADE));
         assertThat(upgraded.flags()).contains("upgrade.series.in-progress", "app-services.paused");

@@ -43,7 +43,7 @@ class ProcessDriverSameResultIT {
             Consumer<String> reboot) {
         List.of("0", "1", "2").forEach(machine -> release.accept(machine, "22.04"));
         model.deploy("app-services", charm, 3);
-        model.prepareSeriesUpgrade("1");
+        model.prepareSeriesUpgrade("1", "ubuntu@24.04");
         model.config("app-services", "port", 9100);
         release.accept("1", "24.04");
         reboot.accept("1");

@@ -38,6 +38,7 @@ import java.util.stream.Stream;
 public final class DeploymentDemo {
     /** The machine whose series is upgraded: the one app-services/1 runs on. */
     private static final String UPGRADED_MACHINE = "1";
+    private static final String TARGET_BASE = "ubuntu@24.04";
 
     private final Path machines;
     private final Map<String, SimulatedHost> hosts = new LinkedHashMap<>();
@@ -89,8 +90,8 @@ public final class DeploymentDemo {
         timeline.operation("juju config greeter greeting=hi", () -> model.config("greeter", "greeting", "hi"));
         timeline.operation("juju refresh app-services (revision 2)",
                 () -> model.refresh("app-services", appServices.revision(2)));
-        timeline.operation("juju upgrade-machine " + UPGRADED_MACHINE + " prepare ubuntu@24.04",
-                () -> model.prepareSeriesUpgrade(UPGRADED_MACHINE));
+        timeline.operation("juju upgrade-machine " + UPGRADED_MACHINE + " prepare " + TARGET_BASE,
+                () -> model.prepareSeriesUpgrade(UPGRADED_MACHINE, TARGET_BASE));
         int shown = upgradeStatuses(timeline, model, 0);
         timeline.operation("juju config app-services port=9200",
                 () -> model.config("app-services", "port", 9200));
