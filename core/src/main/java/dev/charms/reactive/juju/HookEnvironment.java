@@ -66,7 +66,7 @@ public final class HookEnvironment {
 
     private HookEnvironment(Reader in) {
         this.variables = in.variables;
-        this.unit = in.parsed("JUJU_UNIT_NAME", UnitName::parse, UnitName.EXPECTED, true).orElse(null);
+        this.unit = in.unit("JUJU_UNIT_NAME", true).orElse(null);
         this.charmDir = in.value("JUJU_CHARM_DIR").or(() -> in.value("CHARM_DIR")).map(Path::of).orElse(null);
         if (charmDir == null) {
             in.problem("JUJU_CHARM_DIR", Optional.empty(), "the charm's directory (older Juju sets CHARM_DIR)");
@@ -76,10 +76,10 @@ public final class HookEnvironment {
                 "hooks/<hook> or actions/<action>, such as hooks/install", true).orElse(null);
         this.relationId = in.parsed("JUJU_RELATION_ID", RelationId::parse, RelationId.EXPECTED, false);
         this.relation = in.value("JUJU_RELATION");
-        this.remoteUnit = in.parsed("JUJU_REMOTE_UNIT", UnitName::parse, UnitName.EXPECTED, false);
+        this.remoteUnit = in.unit("JUJU_REMOTE_UNIT", false);
         this.remoteApp = in.parsed("JUJU_REMOTE_APP", HookEnvironment::applicationName, "an application name", false)
                 .or(() -> remoteUnit.map(UnitName::application));
-        this.departingUnit = in.parsed("JUJU_DEPARTING_UNIT", UnitName::parse, UnitName.EXPECTED, false);
+        this.departingUnit = in.unit("JUJU_DEPARTING_UNIT", false);
         this.actionUuid = in.value("JUJU_ACTION_UUID");
         this.modelName = in.value("JUJU_MODEL_NAME");
         this.modelUuid = in.matching("JUJU_MODEL_UUID", UUID, "a UUID such as 0b6a8bd4-0000-4d0c-8b2e-7a4d2c0e9f3a");
@@ -89,7 +89,7 @@ public final class HookEnvironment {
         this.storageId = in.matching("JUJU_STORAGE_ID", STORAGE_ID, "<storage>/<number>, such as data/0");
         this.storageLocation = in.value("JUJU_STORAGE_LOCATION").map(Path::of);
         this.storageKind = in.matching("JUJU_STORAGE_KIND", STORAGE_KIND, "block or filesystem");
-        this.principalUnit = in.parsed("JUJU_PRINCIPAL_UNIT", UnitName::parse, UnitName.EXPECTED, false);
+        this.principalUnit = in.unit("JUJU_PRINCIPAL_UNIT", false);
         this.secretRevision = in.parsed("JUJU_SECRET_REVISION", HookEnvironment::positive, "a number above 0", false);
         if (hookName != null) {
             checkAgreement(in);
@@ -390,11 +390,12 @@ public final class HookEnvironment {
 
         Reader(Map<String, String> environment) {
             Map<String, String> juju = new TreeMap<>();
-            environment.forEach((name, value) -> {
-                if ((name.startsWith("JUJU_") || name.equals("CHARM_DIR")) && !value.isEmpty()) {
-                    juju.put(name, value);
+            for (Map.Entry<String, String> variable : environment.entrySet()) {
+                String name = variable.getKey();
+                if ((name.startsWith("JUJU_") || name.equals("CHARM_DIR")) && !variable.getValue().isEmpty()) {
+                    juju.put(name, variable.getValue());
                 }
-            });
+            }
             this.variables = java.util.Collections.unmodifiableMap(juju);
         }
 
@@ -416,6 +417,10 @@ public final class HookEnvironment {
                 problem(name, text, expected);
                 return Optional.empty();
             }
+        }
+
+        Optional<UnitName> unit(String name, boolean required) {
+            return parsed(name, UnitName::parse, UnitName.EXPECTED, required);
         }
 
         Optional<String> matching(String name, Pattern pattern, String expected) {

@@ -20,8 +20,8 @@ import dev.charms.reactive.juju.HookEnvironmentException;
 import dev.charms.reactive.juju.JujuBackend;
 import dev.charms.reactive.juju.LogLevel;
 import dev.charms.reactive.juju.ProcessJujuBackend;
+import dev.charms.reactive.spi.ParameterResolver;
 import dev.charms.reactive.state.StateFile;
-import dev.charms.reactive.state.UnitState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -31,6 +31,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One hook or action, from the process environment to the committed state and the exit code: what
@@ -40,12 +42,17 @@ import java.util.Map;
  *   <li>reads the hook environment ({@link HookEnvironment}); a missing or malformed variable is reported on
  *       stderr (and with {@code juju-log} when Juju's context is there) naming the variable, exit 1;</li>
  *   <li>reads {@code metadata.yaml}, {@code config.yaml} and {@code actions.yaml} from {@code JUJU_CHARM_DIR}
- *       ({@link CharmFiles}) and discovers the handlers ({@link HandlerDiscovery}; its warnings go to the log);</li>
+ *       ({@link CharmFiles}, through the digest {@code --train} writes while the files match it) and finds
+ *       the handlers and parameter resolvers (those {@code --train} recorded while the class path is unchanged,
+ *       {@link ClassPathRecord}, else {@link HandlerDiscovery}, whose warnings go to the log, and
+ *       {@link java.util.ServiceLoader});</li>
  *   <li>reads the unit state from {@code <charm dir>/.reactive/state.json} ({@link StateFile});</li>
  *   <li>runs the hook, or the action for {@code actions/<name>}, with {@link HookRunner} over
- *       {@link ProcessJujuBackend#forHook} (log lines batched), with {@link HookEnvironment}, {@link Services},
+ *       {@link ProcessJujuBackend#forHook} (log lines batched; a hook starts {@code config-get} first thing, see
+ *       {@link ProcessJujuBackend#prefetchConfig}), with {@link HookEnvironment}, {@link Services},
  *       {@link Apt} and {@link Files} injectable (commands run over the hook's environment, with no timeout);</li>
- *   <li>on success, creates {@code .reactive} (mode 0700) if needed and commits the new state, exit 0;</li>
+ *   <li>on success, creates {@code .reactive} (mode 0700) if needed and commits the new state, then publishes
+ *       leader settings and relation data (a failed publication commits the old state again), exit 0;</li>
  *   <li>on any failure, commits nothing, logs {@code Hook error:} with the stack trace, prints the error on
  *       stderr, exit 1, and Juju retries the hook.</li>
  * </ol>
@@ -79,14 +86,13 @@ public final class CharmRuntime {
      */
     public static int run(List<String> args, Map<String, String> environment, PrintStream err, ClassLoader loader) {
         if (args.equals(List.of(TRAIN))) {
-            Training.run(loader);
-            return OK;
+            return train(environment, err, loader);
         }
         if (!args.isEmpty()) {
             err.println("usage: java dev.charms.reactive.Main [" + TRAIN + "]\n"
                     + "Runs the hook or action named by JUJU_DISPATCH_PATH; " + TRAIN
-                    + " runs a sample hook in memory to record a class-data-sharing archive. Unexpected: "
-                    + String.join(" ", args));
+                    + " digests the charm's YAML files and runs a sample hook to record a class-data-sharing"
+                    + " archive. Unexpected: " + String.join(" ", args));
             return USAGE;
         }
         HookEnvironment hook;
@@ -98,9 +104,13 @@ public final class CharmRuntime {
             return FAILED;
         }
         ProcessJujuBackend backend = ProcessJujuBackend.forHook(hook, environment);
+        if (!hook.isAction()) {
+            backend.prefetchConfig();
+        }
         try {
             return run(hook, environment, backend, err, loader);
         } finally {
+            backend.awaitPrefetch();
             try {
                 backend.flushLog();
             } catch (RuntimeException e) {
@@ -115,27 +125,12 @@ public final class CharmRuntime {
             Path charmDir = hook.charmDir();
             CharmFiles files = CharmFiles.read(charmDir);
             String name = hook.hookName(files.endpoints()).name();
-            CommandRunner commands = new ProcessCommandRunner(environment);
-            HandlerSet handlers = HandlerSet.of(HandlerDiscovery.discover(loader,
-                    warning -> backend.log(LogLevel.WARNING, warning)));
-            HookRunner.Builder builder = HookRunner.builder(handlers);
-            EndpointSupport.of(handlers, files.relations(), EndpointEnvironment.of(hook)).install(builder);
-            HookRunner runner = builder
-                    .relations(files.relations())
-                    .configOptions(files.configOptions())
-                    .actions(files.actions())
-                    .files(FileDigests.under(charmDir))
-                    .service(HookEnvironment.class, () -> hook)
-                    .service(Services.class, () -> new Services(commands))
-                    .service(Apt.class, () -> new Apt(commands))
-                    .service(Files.class, Files::new)
-                    .build();
-            StateFile stateFile = StateFile.at(charmDir.resolve(".reactive").resolve("state.json"));
-            JsonObject state = stateFile.read();
-            HookOutcome outcome = hook.isAction() ? runner.runAction(backend, name, state)
-                    : runner.run(backend, name, state);
-            createPrivateDirectory(stateFile.path().getParent());
-            stateFile.write(outcome.state());
+            Optional<ClassPathRecord> record = ClassPathRecord.read(classPathRecord(charmDir), loader);
+            HandlerSet handlers = HandlerSet.of(record.map(ClassPathRecord::indexes).orElseGet(
+                    () -> HandlerDiscovery.discover(loader, warning -> backend.log(LogLevel.WARNING, warning))));
+            HookRunner runner = runner(handlers, files, hook, new ProcessCommandRunner(environment),
+                    record.map(ClassPathRecord::resolvers));
+            runAndCommit(runner, backend, name, hook.isAction(), StateFile.at(stateDirectory(charmDir).resolve("state.json")));
             return OK;
         } catch (HookFailedException e) {
             err.println(e.getMessage());
@@ -149,7 +144,73 @@ public final class CharmRuntime {
         }
     }
 
-    private static void createPrivateDirectory(Path directory) {
+    private static int train(Map<String, String> environment, PrintStream err, ClassLoader loader) {
+        Path charmDir = Path.of(environment.getOrDefault("JUJU_CHARM_DIR", "")).toAbsolutePath();
+        try {
+            Training.run(charmDir, environment, loader);
+            return OK;
+        } catch (RuntimeException e) {
+            err.println("training in " + charmDir + " failed (hooks still run, parsing the YAML files and starting"
+                    + " more slowly): " + e);
+            return FAILED;
+        }
+    }
+
+    /**
+     * The runner for one hook of the charm: the charm's handlers with endpoint support, the declarations of its
+     * files, and the hook environment and host helpers injectable (commands run with {@code commands}).
+     *
+     * @param resolvers the parameter resolvers of the class path when known ({@link ClassPathRecord}); when
+     *     empty, the runner looks them up with {@link java.util.ServiceLoader}
+     */
+    static HookRunner runner(HandlerSet handlers, CharmFiles files, HookEnvironment hook, CommandRunner commands,
+            Optional<List<ParameterResolver>> resolvers) {
+        HookRunner.Builder builder = HookRunner.builder(handlers);
+        EndpointSupport.of(handlers, files.relations(), EndpointEnvironment.of(hook)).install(builder);
+        if (resolvers.isPresent()) {
+            builder.serviceLoader(null);
+            resolvers.get().forEach(builder::resolver);
+        }
+        return builder
+                .relations(files.relations())
+                .configOptions(files.configOptions())
+                .actions(files.actions())
+                .files(FileDigests.under(hook.charmDir()))
+                .service(HookEnvironment.class, () -> hook)
+                .service(Services.class, () -> new Services(commands))
+                .service(Apt.class, () -> new Apt(commands))
+                .service(Files.class, Files::new)
+                .build();
+    }
+
+    /**
+     * Runs the hook or action {@code name} over the state in {@code stateFile} and commits the new state there
+     * (creating its directory, mode 0700, if needed) before anything is published.
+     *
+     * @throws HookFailedException when the hook failed, the commit included; nothing is then committed
+     */
+    static HookOutcome runAndCommit(HookRunner runner, JujuBackend backend, String name, boolean action,
+            StateFile stateFile) {
+        JsonObject state = stateFile.read();
+        Consumer<JsonObject> commit = newState -> {
+            createPrivateDirectory(stateFile.path().getParent());
+            stateFile.write(newState);
+        };
+        return action ? runner.runAction(backend, name, state, commit) : runner.run(backend, name, state, commit);
+    }
+
+    /** The directory of the charm's runtime files: the unit state, the digest of the charm files. */
+    static Path stateDirectory(Path charmDir) {
+        return charmDir.resolve(".reactive");
+    }
+
+    /** Where the bootstrap records what the charm's jars provide ({@link ClassPathRecord}). */
+    static Path classPathRecord(Path charmDir) {
+        return stateDirectory(charmDir).resolve("class-path.json");
+    }
+
+    /** Creates {@code directory}, readable by its owner only, unless it exists. */
+    static void createPrivateDirectory(Path directory) {
         if (java.nio.file.Files.isDirectory(directory)) {
             return;
         }

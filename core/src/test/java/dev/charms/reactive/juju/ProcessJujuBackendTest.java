@@ -72,6 +72,22 @@ class ProcessJujuBackendTest {
         }
 
         @Test
+        void aPrefetchedConfigurationIsTheOneReadWithOneToolCall() {
+            tools.config(Map.of("greeting", "hi"));
+            ProcessJujuBackend backend = backend();
+
+            backend.prefetchConfig();
+            backend.prefetchConfig();
+            backend.awaitPrefetch();
+            tools.config(Map.of("greeting", "changed after config-get ran"));
+
+            assertThat(backend.configGet()).containsExactly(Map.entry("greeting", "hi"));
+            assertThat(backend.configGet()).containsExactly(Map.entry("greeting", "hi"));
+            backend.prefetchConfig();
+            assertThat(tools.calls()).containsExactly(call("config-get", "--all", "--format=json"));
+        }
+
+        @Test
         void isLeaderIsAskedOnce() {
             tools.leader(true);
             ProcessJujuBackend backend = backend();
@@ -475,6 +491,18 @@ class ProcessJujuBackendTest {
                         assertThat(e.exitCode()).isEqualTo(1);
                         assertThat(e.stderr()).isEqualTo("ERROR connection is shut down\n");
                     })
+                    .hasMessage("config-get --all --format=json failed with exit code 1: ERROR connection is shut down");
+        }
+
+        @Test
+        void aFailedPrefetchIsReportedWhenTheConfigurationIsRead() {
+            tools.failing("config-get", 1, "ERROR connection is shut down");
+            ProcessJujuBackend backend = backend();
+
+            backend.prefetchConfig();
+            backend.awaitPrefetch();
+
+            assertThatThrownBy(backend::configGet).isInstanceOf(HookToolException.class)
                     .hasMessage("config-get --all --format=json failed with exit code 1: ERROR connection is shut down");
         }
 

@@ -43,6 +43,7 @@ class CharmRuntimeTest {
                 options:
                   name: {type: string, default: app}
                   fail: {type: boolean, default: false}
+                  unwritable: {type: boolean, default: false}
                 """);
         Files.writeString(charmDir.resolve("actions.yaml"), """
                 backup:
@@ -147,6 +148,24 @@ class CharmRuntimeTest {
     }
 
     @Test
+    void aStateThatCannotBeWrittenFailsTheHookBeforeLeaderSettingsArePublished() throws IOException {
+        assertThat(run("hooks/install")).as("stderr: %s", err).isZero();
+        byte[] committed = Files.readAllBytes(stateFile());
+        tools.config(Map.of("name", "app", "fail", false, "unwritable", true));
+        int before = tools.calls().size();
+
+        assertThat(run("hooks/config-changed")).isEqualTo(CharmRuntime.FAILED);
+
+        assertThat(Files.readAllBytes(stateFile())).isEqualTo(committed);
+        List<Call> calls = tools.calls().subList(before, tools.calls().size());
+        assertThat(tools(calls)).doesNotContain("leader-set").containsOnlyOnce("juju-log");
+        assertThat(tools.jujuLog().get(tools.jujuLog().size() - 1).message())
+                .contains("Hook error:\njava.lang.IllegalArgumentException: Cannot write unit state file")
+                .contains("unpaired UTF-16 surrogate");
+        assertThat(stderr()).contains("hook config-changed failed");
+    }
+
+    @Test
     void aBadEnvironmentNamesTheVariable() {
         Map<String, String> env = hook("hooks/install");
         env.remove("JUJU_DISPATCH_PATH");
@@ -212,15 +231,36 @@ class CharmRuntimeTest {
     }
 
     @Test
-    void trainingRunsInMemoryAndWritesNothing() throws IOException {
+    void trainingWritesOnlyTheDigestOfTheCharmFilesAndRunsNoHookTool() throws IOException {
         assertThat(run(hook("hooks/install"), CharmRuntime.TRAIN)).isZero();
 
         assertThat(stderr()).isEmpty();
         assertThat(tools.calls()).isEmpty();
         try (var files = Files.list(charmDir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "metadata.yaml", "config.yaml", "actions.yaml");
+                    "metadata.yaml", "config.yaml", "actions.yaml", ".reactive");
         }
+        try (var files = Files.list(charmDir.resolve(".reactive"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("no class path record for a class loader over directories; no scratch state left")
+                    .containsExactly("charm-files.json");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(charmDir.resolve(".reactive"))))
+                .isEqualTo("rwx------");
+
+        assertThat(run("hooks/install")).as("stderr: %s", err).isZero();
+        assertThat(state().flags()).contains("app.installed", "app.started");
+    }
+
+    @Test
+    void trainingFailsWithTheReasonWhenTheCharmFilesAreBad() throws IOException {
+        Files.writeString(charmDir.resolve("metadata.yaml"), "name: app\nrequires:\n  db: {}\n");
+
+        assertThat(run(hook("hooks/install"), CharmRuntime.TRAIN)).isEqualTo(CharmRuntime.FAILED);
+
+        assertThat(stderr()).startsWith("training in " + charmDir + " failed")
+                .contains("metadata.yaml:3:7: requires relation \"db\" has no interface");
+        assertThat(tools.calls()).isEmpty();
     }
 
     @Test

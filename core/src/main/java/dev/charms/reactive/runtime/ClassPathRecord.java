@@ -1,0 +1,137 @@
+package dev.charms.reactive.runtime;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.charms.reactive.discovery.HandlerDiscovery;
+import dev.charms.reactive.internal.DurableFiles;
+import dev.charms.reactive.spi.HandlerIndex;
+import dev.charms.reactive.spi.ParameterResolver;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * What the charm's jars provide, as the bootstrap found it: the handler indexes ({@link HandlerDiscovery}, in
+ * dispatch order) and the {@link ParameterResolver}s listed for {@link ServiceLoader}, stored with the path,
+ * size and modification time of every entry of the JVM's class path.
+ *
+ * <p>Finding them opens every jar on the class path to look for {@code META-INF/services} files, which costs a
+ * hook more than loading what they list. The bootstrap writes this record ({@code Main --train}); a hook loads
+ * the classes it names when the class path is still exactly the one recorded, with every jar the same size and
+ * age (the test the JVM applies to its class-data-sharing archive). Otherwise, and for any other class loader
+ * or a class path with directories, the hook looks them up itself.
+ *
+ * @param indexes the handler indexes, created
+ * @param resolvers the parameter resolvers, created
+ */
+record ClassPathRecord(List<HandlerIndex> indexes, List<ParameterResolver> resolvers) {
+    private static final int FORMAT = 1;
+
+    ClassPathRecord {
+        indexes = List.copyOf(indexes);
+        resolvers = List.copyOf(resolvers);
+    }
+
+    /**
+     * The classes recorded in {@code file}, loaded and created with {@code loader}, when {@code loader} is the
+     * system class loader and its class path is the one recorded.
+     */
+    static Optional<ClassPathRecord> read(Path file, ClassLoader loader) {
+        Optional<JsonArray> classPath = classPath(loader);
+        if (classPath.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            JsonObject root = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+            if (root.get("format").getAsInt() != FORMAT
+                    || !root.get("classPath").toString().equals(classPath.get().toString())) {
+                return Optional.empty();
+            }
+            return Optional.of(new ClassPathRecord(create(root.getAsJsonArray("indexes"), HandlerIndex.class, loader),
+                    create(root.getAsJsonArray("resolvers"), ParameterResolver.class, loader)));
+        } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError stale) {
+            // Missing, damaged or naming a class that cannot be used: the hook's own look-up finds the truth, or
+            // says what is wrong with a jar in its own words.
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Looks up the handler indexes and parameter resolvers {@code loader} sees and records them in {@code file}
+     * (replaced atomically), or deletes {@code file} when they cannot be recorded: another loader than the
+     * system class loader, a class path with directories, or no handler index (discovery then scans the class
+     * path, and warns, in every hook).
+     *
+     * @return whether a record was written
+     * @throws IOException when the file cannot be written or deleted
+     * @throws dev.charms.reactive.discovery.HandlerDiscoveryException when an index cannot be loaded
+     */
+    static boolean write(Path file, ClassLoader loader) throws IOException {
+        Optional<JsonArray> classPath = classPath(loader);
+        List<HandlerIndex> indexes = HandlerDiscovery.discover(loader, warning -> { });
+        if (classPath.isEmpty() || indexes.isEmpty()) {
+            Files.deleteIfExists(file);
+            return false;
+        }
+        JsonObject root = new JsonObject();
+        root.addProperty("format", FORMAT);
+        root.add("classPath", classPath.get());
+        root.add("indexes", names(indexes));
+        root.add("resolvers", names(ServiceLoader.load(ParameterResolver.class, loader)));
+        DurableFiles.replace(file, root.toString());
+        return true;
+    }
+
+    private static JsonArray names(Iterable<?> instances) {
+        JsonArray names = new JsonArray();
+        instances.forEach(instance -> names.add(instance.getClass().getName()));
+        return names;
+    }
+
+    /** Creates each named class with its public no-argument constructor, as {@link ServiceLoader} does. */
+    private static <T> List<T> create(JsonArray names, Class<T> type, ClassLoader loader)
+            throws ReflectiveOperationException {
+        List<T> instances = new ArrayList<>();
+        for (JsonElement name : names) {
+            instances.add(type.cast(Class.forName(name.getAsString(), true, loader).getConstructor().newInstance()));
+        }
+        return instances;
+    }
+
+    /**
+     * The absolute path, size and modification time (ms) of each entry of the system class path; empty for
+     * another loader or when an entry is not a regular file.
+     */
+    private static Optional<JsonArray> classPath(ClassLoader loader) {
+        if (loader != ClassLoader.getSystemClassLoader()) {
+            return Optional.empty();
+        }
+        JsonArray entries = new JsonArray();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            if (!attributes.isRegularFile()) {
+                return Optional.empty();
+            }
+            JsonObject json = new JsonObject();
+            json.addProperty("path", path.toString());
+            json.addProperty("size", attributes.size());
+            json.addProperty("modified", attributes.lastModifiedTime().toMillis());
+            entries.add(json);
+        }
+        return Optional.of(entries);
+    }
+}
