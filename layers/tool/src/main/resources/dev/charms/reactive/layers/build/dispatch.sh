@@ -97,8 +97,10 @@ bootstrap() {
         # shellcheck disable=SC2086
         apt_install $packages || blocked "Cannot install $packages with apt-get; see juju debug-log"
     fi
-    # A dynamic archive of the classes one in-memory hook loads; it holds only for these jars and this JVM.
-    # (Its expected warnings, such as classes CDS cannot store, are left out of the log.)
+    # Main --train records what hooks would otherwise work out every time (the digest of the YAML files, the
+    # handler indexes of the jars) and runs sample hooks, so that the dynamic archive holds the classes a hook
+    # loads; it holds only for these jars and this JVM. (Its expected warnings, such as classes CDS cannot
+    # store, are left out of the log.)
     rm -f "$archive" "$archive.tmp"
     if ! { "$java" -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:disable -Xlog:all=error:stderr \
         -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
@@ -123,5 +125,5 @@ fi
 share=
 [ -f "$archive" ] && share="-XX:SharedArchiveFile=$archive"
 # shellcheck disable=SC2086
-exec "$java" $share $jvm_log -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss256k -Xms8m \
+exec "$java" $share $jvm_log -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss256k -Xms16m \
     -cp "$classpath" "$main"
