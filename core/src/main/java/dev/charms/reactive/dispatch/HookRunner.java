@@ -79,7 +79,8 @@ import java.util.function.UnaryOperator;
  *   <li>commit the new state (when the caller gives a commit step), then publish {@code leader-set} and each
  *       extension's {@code publish};</li>
  *   <li>return the new state. Any exception instead logs {@code Hook error:} with the stack trace and throws
- *       {@link HookFailedException}; nothing is committed.</li>
+ *       {@link HookFailedException}; nothing is committed (after a failed publication, the state from before the
+ *       hook is committed again).</li>
  * </ol>
  * A runner is immutable apart from a per-handler cache of resolver choices, and not meant for concurrent use.
  */

@@ -36,11 +36,11 @@ import java.util.regex.Pattern;
  */
 @Injectable
 public final class HookEnvironment {
-    private static final Pattern UUID =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern BASE = Pattern.compile("[a-z][a-z0-9-]*@[0-9][0-9.]*(?:/[a-z]+)?");
-    private static final Pattern STORAGE_ID = Pattern.compile("[a-z][a-z0-9-]*/(0|[1-9][0-9]*)");
-    private static final Pattern STORAGE_KIND = Pattern.compile("block|filesystem");
+    // Regular expressions are compiled only for the variables that are set (most are not, in most hooks).
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final String BASE = "[a-z][a-z0-9-]*@[0-9][0-9.]*(?:/[a-z]+)?";
+    private static final String STORAGE_ID = "[a-z][a-z0-9-]*/(0|[1-9][0-9]*)";
+    private static final String STORAGE_KIND = "block|filesystem";
 
     private final Map<String, String> variables;
     private final String dispatchPath;
@@ -423,9 +423,9 @@ public final class HookEnvironment {
             return parsed(name, UnitName::parse, UnitName.EXPECTED, required);
         }
 
-        Optional<String> matching(String name, Pattern pattern, String expected) {
+        Optional<String> matching(String name, String regex, String expected) {
             return parsed(name, text -> {
-                if (!pattern.matcher(text).matches()) {
+                if (!Pattern.matches(regex, text)) {
                     throw new IllegalArgumentException(text);
                 }
                 return text;

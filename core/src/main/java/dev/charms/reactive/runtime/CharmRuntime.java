@@ -126,8 +126,8 @@ public final class CharmRuntime {
             CharmFiles files = CharmFiles.read(charmDir);
             String name = hook.hookName(files.endpoints()).name();
             Optional<ClassPathRecord> record = ClassPathRecord.read(classPathRecord(charmDir), loader);
-            HandlerSet handlers = HandlerSet.of(record.map(ClassPathRecord::indexes).orElseGet(
-                    () -> HandlerDiscovery.discover(loader, warning -> backend.log(LogLevel.WARNING, warning))));
+            HandlerSet handlers = HandlerSet.of(record.isPresent() ? record.get().indexes()
+                    : HandlerDiscovery.discover(loader, warning -> backend.log(LogLevel.WARNING, warning)));
             HookRunner runner = runner(handlers, files, hook, new ProcessCommandRunner(environment),
                     record.map(ClassPathRecord::resolvers));
             runAndCommit(runner, backend, name, hook.isAction(), StateFile.at(stateDirectory(charmDir).resolve("state.json")));
@@ -169,7 +169,9 @@ public final class CharmRuntime {
         EndpointSupport.of(handlers, files.relations(), EndpointEnvironment.of(hook)).install(builder);
         if (resolvers.isPresent()) {
             builder.serviceLoader(null);
-            resolvers.get().forEach(builder::resolver);
+            for (ParameterResolver resolver : resolvers.get()) {
+                builder.resolver(resolver);
+            }
         }
         return builder
                 .relations(files.relations())

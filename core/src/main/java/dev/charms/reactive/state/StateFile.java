@@ -66,7 +66,8 @@ public final class StateFile {
 
     private static final String REFUSE_TO_RESET = "Refusing to reset it; restore a backup or delete it to"
             + " start afresh (the unit then forgets its flags and stored data).";
-    private static final Pattern POSITION = Pattern.compile(" at line (\\d+) column (\\d+)");
+    /** Gson's position in a syntax error; compiled only when there is one. */
+    private static final String POSITION = " at line (\\d+) column (\\d+)";
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
     private static final AtomicLong TEMP_COUNT = new AtomicLong();
@@ -221,7 +222,7 @@ public final class StateFile {
     }
 
     private StateFileException malformed(String reason, JsonReader reader, Exception cause) {
-        Matcher position = POSITION.matcher(reader.toString());
+        Matcher position = Pattern.compile(POSITION).matcher(reader.toString());
         String where = position.find()
                 ? " at line " + position.group(1) + ", column " + position.group(2)
                 : "";
@@ -243,7 +244,7 @@ public final class StateFile {
             root = root.getCause();
         }
         String message = Objects.requireNonNullElse(root.getMessage(), "");
-        Matcher position = POSITION.matcher(message);
+        Matcher position = Pattern.compile(POSITION).matcher(message);
         String reason = position.find()
                 ? message.substring(0, position.start())
                 : message.lines().findFirst().orElse("");
