@@ -45,17 +45,26 @@ record ClassPathRecord(List<HandlerIndex> indexes, List<ParameterResolver> resol
      * system class loader and its class path is the one recorded.
      */
     static Optional<ClassPathRecord> read(Path file, ClassLoader loader) {
-        Optional<JsonArray> classPath = classPath(loader);
-        if (classPath.isEmpty()) {
+        return systemClassPath(loader).flatMap(classPath -> read(file, loader, classPath));
+    }
+
+    /** {@link #read(Path, ClassLoader)} for a loader whose class path is {@code classPath}. */
+    static Optional<ClassPathRecord> read(Path file, ClassLoader loader, List<Path> classPath) {
+        Optional<JsonArray> entries = describe(classPath);
+        if (entries.isEmpty()) {
             return Optional.empty();
         }
         try {
             JsonObject root = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
             if (root.get("format").getAsInt() != FORMAT
-                    || !root.get("classPath").toString().equals(classPath.get().toString())) {
+                    || !root.get("classPath").toString().equals(entries.get().toString())) {
                 return Optional.empty();
             }
-            return Optional.of(new ClassPathRecord(create(root.getAsJsonArray("indexes"), HandlerIndex.class, loader),
+            List<HandlerIndex> indexes = create(root.getAsJsonArray("indexes"), HandlerIndex.class, loader);
+            if (indexes.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new ClassPathRecord(indexes,
                     create(root.getAsJsonArray("resolvers"), ParameterResolver.class, loader)));
         } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError stale) {
             // Missing, damaged or naming a class that cannot be used: the hook's own look-up finds the truth, or
@@ -75,15 +84,25 @@ record ClassPathRecord(List<HandlerIndex> indexes, List<ParameterResolver> resol
      * @throws dev.charms.reactive.discovery.HandlerDiscoveryException when an index cannot be loaded
      */
     static boolean write(Path file, ClassLoader loader) throws IOException {
-        Optional<JsonArray> classPath = classPath(loader);
+        Optional<List<Path>> classPath = systemClassPath(loader);
+        if (classPath.isEmpty()) {
+            Files.deleteIfExists(file);
+            return false;
+        }
+        return write(file, loader, classPath.get());
+    }
+
+    /** {@link #write(Path, ClassLoader)} for a loader whose class path is {@code classPath}. */
+    static boolean write(Path file, ClassLoader loader, List<Path> classPath) throws IOException {
+        Optional<JsonArray> entries = describe(classPath);
         List<HandlerIndex> indexes = HandlerDiscovery.discover(loader, warning -> { });
-        if (classPath.isEmpty() || indexes.isEmpty()) {
+        if (entries.isEmpty() || indexes.isEmpty()) {
             Files.deleteIfExists(file);
             return false;
         }
         JsonObject root = new JsonObject();
         root.addProperty("format", FORMAT);
-        root.add("classPath", classPath.get());
+        root.add("classPath", entries.get());
         root.add("indexes", names(indexes));
         root.add("resolvers", names(ServiceLoader.load(ParameterResolver.class, loader)));
         DurableFiles.replace(file, root.toString());
@@ -106,17 +125,26 @@ record ClassPathRecord(List<HandlerIndex> indexes, List<ParameterResolver> resol
         return instances;
     }
 
-    /**
-     * The absolute path, size and modification time (ms) of each entry of the system class path; empty for
-     * another loader or when an entry is not a regular file.
-     */
-    private static Optional<JsonArray> classPath(ClassLoader loader) {
+    /** The entries of the JVM's class path, when {@code loader} is the system class loader that reads it. */
+    private static Optional<List<Path>> systemClassPath(ClassLoader loader) {
         if (loader != ClassLoader.getSystemClassLoader()) {
             return Optional.empty();
         }
-        JsonArray entries = new JsonArray();
+        List<Path> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            Path path = Path.of(entry).toAbsolutePath().normalize();
+            entries.add(Path.of(entry));
+        }
+        return Optional.of(entries);
+    }
+
+    /**
+     * The absolute path, size and modification time (ms) of each class path entry; empty when an entry is not a
+     * regular file (a directory's content cannot be vouched for by its size and age).
+     */
+    private static Optional<JsonArray> describe(List<Path> classPath) {
+        JsonArray entries = new JsonArray();
+        for (Path entry : classPath) {
+            Path path = entry.toAbsolutePath().normalize();
             BasicFileAttributes attributes;
             try {
                 attributes = Files.readAttributes(path, BasicFileAttributes.class);
