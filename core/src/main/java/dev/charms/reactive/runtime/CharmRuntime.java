@@ -41,6 +41,7 @@ import java.util.function.Consumer;
  * <ol>
  *   <li>reads the hook environment ({@link HookEnvironment}); a missing or malformed variable is reported on
  *       stderr (and with {@code juju-log} when Juju's context is there) naming the variable, exit 1;</li>
+ *   <li>removes the class-data-sharing archive if the JVM refused it ({@link #dropRefusedArchive});</li>
  *   <li>reads {@code metadata.yaml}, {@code config.yaml} and {@code actions.yaml} from {@code JUJU_CHARM_DIR}
  *       ({@link CharmFiles}, through the digest {@code --train} writes while the files match it) and finds
  *       the handlers and parameter resolvers (those {@code --train} recorded while the class path is unchanged,
@@ -123,6 +124,7 @@ public final class CharmRuntime {
             PrintStream err, ClassLoader loader) {
         try {
             Path charmDir = hook.charmDir();
+            dropRefusedArchive(charmDir, System.getProperty("java.vm.info", ""), backend);
             CharmFiles files = CharmFiles.read(charmDir);
             String name = hook.hookName(files.endpoints()).name();
             Optional<ClassPathRecord> record = ClassPathRecord.read(classPathRecord(charmDir), loader);
@@ -204,6 +206,29 @@ public final class CharmRuntime {
     /** The directory of the charm's runtime files: the unit state, the digest of the charm files. */
     static Path stateDirectory(Path charmDir) {
         return charmDir.resolve(".reactive");
+    }
+
+    /**
+     * Removes the charm's class-data-sharing archive when this JVM, whose {@code java.vm.info} is {@code vmInfo},
+     * shares no classes although the archive is there: the JVM refused it (it was made by another JVM, such as the
+     * one before a JDK update), which it does silently, and every hook would start more than twice as slowly. The
+     * dispatch script prepares a new one for the next hook.
+     */
+    static void dropRefusedArchive(Path charmDir, String vmInfo, JujuBackend backend) {
+        Path archive = stateDirectory(charmDir).resolve("classes.jsa");
+        if (vmInfo.contains("sharing") || !java.nio.file.Files.exists(archive)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.delete(archive);
+            backend.log(LogLevel.WARNING, "the JVM did not use the class-data-sharing archive " + archive
+                    + " (it was made for another JVM or other jars); removed it, so that the next hook prepares a new"
+                    + " one");
+        } catch (IOException e) {
+            backend.log(LogLevel.WARNING, "the JVM did not use the class-data-sharing archive " + archive
+                    + ", which cannot be removed (" + e + "); hooks start slowly until it is removed or the charm"
+                    + " is upgraded");
+        }
     }
 
     /** Where the bootstrap records what the charm's jars provide ({@link ClassPathRecord}). */

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 
 /**
  * What the charm's jars provide, as the bootstrap found it: the handler indexes ({@link HandlerDiscovery}, in
@@ -76,8 +78,8 @@ record ClassPathRecord(List<HandlerIndex> indexes, List<ParameterResolver> resol
     /**
      * Looks up the handler indexes and parameter resolvers {@code loader} sees and records them in {@code file}
      * (replaced atomically), or deletes {@code file} when they cannot be recorded: another loader than the
-     * system class loader, a class path with directories, or no handler index (discovery then scans the class
-     * path, and warns, in every hook).
+     * system class loader, a class path with directories, or no handler index listed in
+     * {@code META-INF/services} (discovery then scans the class path, and warns, in every hook).
      *
      * @return whether a record was written
      * @throws IOException when the file cannot be written or deleted
@@ -96,7 +98,7 @@ record ClassPathRecord(List<HandlerIndex> indexes, List<ParameterResolver> resol
     static boolean write(Path file, ClassLoader loader, List<Path> classPath) throws IOException {
         Optional<JsonArray> entries = describe(classPath);
         List<HandlerIndex> indexes = HandlerDiscovery.discover(loader, warning -> { });
-        if (entries.isEmpty() || indexes.isEmpty()) {
+        if (entries.isEmpty() || indexes.isEmpty() || !listed(indexes, loader)) {
             Files.deleteIfExists(file);
             return false;
         }
@@ -106,6 +108,18 @@ record ClassPathRecord(List<HandlerIndex> indexes, List<ParameterResolver> resol
         root.add("indexes", names(indexes));
         root.add("resolvers", names(ServiceLoader.load(ParameterResolver.class, loader)));
         DurableFiles.replace(file, root.toString());
+        return true;
+    }
+
+    /** Whether every index is one the class path lists, not one that discovery's scan built by reflection. */
+    private static boolean listed(List<HandlerIndex> indexes, ClassLoader loader) {
+        Set<Class<?>> listed = new HashSet<>();
+        ServiceLoader.load(HandlerIndex.class, loader).stream().forEach(provider -> listed.add(provider.type()));
+        for (HandlerIndex index : indexes) {
+            if (!listed.contains(index.getClass())) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import dev.charms.reactive.discovery.HandlerDiscovery;
+import dev.charms.reactive.juju.LogLevel;
 import dev.charms.reactive.juju.stubtools.StubHookTools;
 import dev.charms.reactive.juju.stubtools.StubHookTools.Call;
 import dev.charms.reactive.juju.stubtools.StubHookTools.LogEntry;
 import dev.charms.reactive.state.UnitState;
+import dev.charms.reactive.testing.InMemoryJujuBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -261,6 +263,27 @@ class CharmRuntimeTest {
         assertThat(stderr()).startsWith("training in " + charmDir + " failed")
                 .contains("metadata.yaml:3:7: requires relation \"db\" has no interface");
         assertThat(tools.calls()).isEmpty();
+    }
+
+    @Test
+    void anArchiveTheJvmRefusedIsRemovedSoThatTheNextHookPreparesANewOne() throws IOException {
+        Path archive = Files.createDirectories(charmDir.resolve(".reactive")).resolve("classes.jsa");
+        Files.writeString(archive, "made by another JVM");
+        InMemoryJujuBackend backend = new InMemoryJujuBackend();
+
+        CharmRuntime.dropRefusedArchive(charmDir, "mixed mode, sharing", backend);
+        assertThat(archive).as("the JVM shares classes: the archive is in use").exists();
+        assertThat(backend.log()).isEmpty();
+
+        CharmRuntime.dropRefusedArchive(charmDir, "mixed mode", backend);
+        assertThat(archive).doesNotExist();
+        assertThat(backend.log()).singleElement().satisfies(line -> {
+            assertThat(line.level()).isEqualTo(LogLevel.WARNING);
+            assertThat(line.message()).contains(archive.toString(), "so that the next hook prepares a new one");
+        });
+
+        CharmRuntime.dropRefusedArchive(charmDir, "mixed mode", backend);
+        assertThat(backend.log()).as("no archive, nothing to say").hasSize(1);
     }
 
     @Test
