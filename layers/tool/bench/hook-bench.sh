@@ -79,7 +79,11 @@ JUJU_DISPATCH_PATH=hooks/install "$rig/charm/dispatch" > /dev/null 2> "$rig/boot
 
 echo "charm: $source_charm; java: $("$REACTIVE_JAVA" -version 2>&1 | head -n 1); $(nproc) cores; $runs runs each"
 for mode in cds no-cds; do
-    [ "$mode" = no-cds ] && mv "$rig/charm/.reactive/classes.jsa" "$rig/classes.jsa.off"
+    if [ "$mode" = no-cds ]; then
+        # Without the archive, and without the dispatch script preparing it again (as it would for a missing one).
+        mv "$rig/charm/.reactive/classes.jsa" "$rig/classes.jsa.off"
+        : > "$rig/charm/.reactive/classes.jsa.failed"
+    fi
     for hook in install config-changed update-status; do
         : > "$rig/ms" && : > "$rig/rss" && : > "$rig/tools"
         i=0

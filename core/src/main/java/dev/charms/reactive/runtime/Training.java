@@ -39,8 +39,9 @@ import java.util.Optional;
  *       scratch state file in {@code .reactive} (deleted afterwards), and one real process ({@code true}) is
  *       started as a hook starts its tools.</li>
  * </ol>
- * A JVM started with {@code -XX:ArchiveClassesAtExit} thereby records in its class-data-sharing archive the
- * classes a real hook loads. Nothing else is written, and no hook tool runs.
+ * The dispatch script runs it under {@code -XX:DumpLoadedClassList} and dumps the classes listed into the
+ * class-data-sharing archive, which thereby holds the classes a real hook loads. Nothing else is written, and no
+ * hook tool runs.
  */
 final class Training {
     private static final String METADATA = "name: train\nrequires:\n  db: {interface: mysql}\npeers:\n  cluster: train\n";
