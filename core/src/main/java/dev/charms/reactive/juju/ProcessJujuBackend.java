@@ -148,7 +148,8 @@ public final class ProcessJujuBackend implements JujuBackend {
         if (configPrefetch != null || cache.containsKey(CONFIG_GET)) {
             return;
         }
-        configPrefetch = new FutureTask<>(() -> convert(CONFIG_GET, checked(run(CONFIG_GET, "")), ProcessJujuBackend::object));
+        configPrefetch = new FutureTask<>(
+                () -> convert(CONFIG_GET, checked(run(CONFIG_GET, "")), ProcessJujuBackend::object));
         Thread thread = new Thread(configPrefetch, "config-get");
         thread.setDaemon(true);
         thread.start();
@@ -269,7 +270,8 @@ public final class ProcessJujuBackend implements JujuBackend {
         }
         StringBuilder batch = new StringBuilder();
         for (HeldLine line : lines) {
-            batch.append(batch.length() == 0 ? "" : "\n").append(mixed ? line.level() + ": " : "").append(line.message());
+            batch.append(batch.length() == 0 ? "" : "\n").append(mixed ? line.level() + ": " : "")
+                    .append(line.message());
         }
         sendLog(level, batch.toString());
     }

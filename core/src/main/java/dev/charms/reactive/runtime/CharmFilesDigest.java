@@ -138,7 +138,10 @@ final class CharmFilesDigest {
 
     private static JsonObject sources(Map<String, Optional<String>> texts) {
         JsonObject sources = new JsonObject();
-        texts.forEach((name, text) -> sources.add(name, text.<JsonElement>map(JsonPrimitive::new).orElse(JsonNull.INSTANCE)));
+        for (Map.Entry<String, Optional<String>> text : texts.entrySet()) {
+            sources.add(text.getKey(), text.getValue().isPresent() ? new JsonPrimitive(text.getValue().get())
+                    : JsonNull.INSTANCE);
+        }
         return sources;
     }
 
@@ -237,12 +240,14 @@ final class CharmFilesDigest {
                 JsonObject param = paramElement.getAsJsonObject();
                 JsonElement type = param.get("type");
                 params.put(param.get("name").getAsString(),
-                        new ActionSpec.Param(type.isJsonNull() ? null : type.getAsString(), plain(param.get("default"))));
+                        new ActionSpec.Param(type.isJsonNull() ? null : type.getAsString(),
+                                plain(param.get("default"))));
             }
             List<String> required = new ArrayList<>();
             action.getAsJsonArray("required").forEach(name -> required.add(name.getAsString()));
             String name = action.get("name").getAsString();
-            actions.put(name, new ActionSpec(name, params, required, action.get("additionalProperties").getAsBoolean()));
+            actions.put(name,
+                    new ActionSpec(name, params, required, action.get("additionalProperties").getAsBoolean()));
         }
         return actions;
     }

@@ -132,7 +132,8 @@ public final class CharmRuntime {
                     : HandlerDiscovery.discover(loader, warning -> backend.log(LogLevel.WARNING, warning)));
             HookRunner runner = runner(handlers, files, hook, new ProcessCommandRunner(environment),
                     record.map(ClassPathRecord::resolvers));
-            runAndCommit(runner, backend, name, hook.isAction(), StateFile.at(stateDirectory(charmDir).resolve("state.json")));
+            StateFile stateFile = StateFile.at(stateDirectory(charmDir).resolve("state.json"));
+            runAndCommit(runner, backend, name, hook.isAction(), stateFile);
             return OK;
         } catch (HookFailedException e) {
             err.println(e.getMessage());
