@@ -51,7 +51,8 @@ import java.util.stream.Collectors;
  * <h2>Logging</h2>
  * With {@link LogMode#BUFFERED} (what {@link #forHook} uses), {@link #log} holds lines back and
  * {@link #flushLog} sends them all in one {@code juju-log} call, so a quiet hook costs one log process
- * instead of one per line. The call uses the most severe level among the lines; when the lines have different
+ * instead of one per line ({@link #flushLogInBackground} starts that call on a thread of its own, and the next
+ * {@link #flushLog} waits for it). The call uses the most severe level among the lines; when the lines have different
  * levels, each line is prefixed with its own ({@code WARNING: disk almost full}). Juju's logging
  * configuration therefore filters a batch as a whole. The runtime must call {@link #flushLog} when the hook
  * ends, whether it succeeded or not; lines not flushed are lost. {@link LogMode#IMMEDIATE} runs
@@ -102,6 +103,7 @@ public final class ProcessJujuBackend implements JujuBackend {
     private final LogMode logMode;
     private final Map<List<String>, Object> cache = new HashMap<>();
     private FutureTask<Map<String, Object>> configPrefetch;
+    private FutureTask<Void> backgroundFlush;
     private final List<HeldLine> heldLines = new ArrayList<>();
     private int heldBytes;
 
@@ -133,7 +135,7 @@ public final class ProcessJujuBackend implements JujuBackend {
         if (configPrefetch != null) {
             FutureTask<Map<String, Object>> prefetch = configPrefetch;
             configPrefetch = null;
-            cache.put(CONFIG_GET, awaitPrefetch(prefetch));
+            cache.put(CONFIG_GET, await(prefetch, "config-get"));
         }
         return read(CONFIG_GET, ProcessJujuBackend::object);
     }
@@ -150,7 +152,11 @@ public final class ProcessJujuBackend implements JujuBackend {
         }
         configPrefetch = new FutureTask<>(
                 () -> convert(CONFIG_GET, checked(run(CONFIG_GET, "")), ProcessJujuBackend::object));
-        Thread thread = new Thread(configPrefetch, "config-get");
+        startDaemon(configPrefetch, "config-get");
+    }
+
+    private static void startDaemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.start();
     }
@@ -165,27 +171,27 @@ public final class ProcessJujuBackend implements JujuBackend {
             return;
         }
         try {
-            configPrefetch.get();
-        } catch (ExecutionException failure) {
+            await(configPrefetch, "config-get");
+        } catch (RuntimeException failure) {
             // Reported by configGet(), if anything reads the configuration.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    private static Map<String, Object> awaitPrefetch(FutureTask<Map<String, Object>> prefetch) {
+    /**
+     * The result of a tool run on a thread of its own, or what it threw: the task throws nothing checked, so the
+     * cause is what the call would have thrown on this thread.
+     */
+    private static <T> T await(FutureTask<T> task, String tool) {
         try {
-            return prefetch.get();
+            return task.get();
         } catch (ExecutionException e) {
-            // The task throws nothing checked: the cause is what configGet() itself would have thrown.
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
             throw (RuntimeException) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new HookToolException("config-get", CONFIG_GET.subList(1, CONFIG_GET.size()), -1, "",
-                    "interrupted while waiting for config-get");
+            throw new IllegalStateException("interrupted while waiting for " + tool, e);
         }
     }
 
@@ -252,14 +258,55 @@ public final class ProcessJujuBackend implements JujuBackend {
         }
     }
 
+    /**
+     * Sends the held lines; when {@link #flushLogInBackground} is sending an earlier batch, waits for it first, so
+     * that the lines reach {@code juju-log} in order, and then throws its failure, if it failed.
+     */
     @Override
     public void flushLog() {
-        if (heldLines.isEmpty()) {
+        RuntimeException backgroundFailure = null;
+        if (backgroundFlush != null) {
+            FutureTask<Void> flush = backgroundFlush;
+            backgroundFlush = null;
+            try {
+                await(flush, "juju-log");
+            } catch (RuntimeException e) {
+                backgroundFailure = e;
+            }
+        }
+        if (!heldLines.isEmpty()) {
+            List<HeldLine> lines = List.copyOf(heldLines);
+            heldLines.clear();
+            heldBytes = 0;
+            send(lines);
+        }
+        if (backgroundFailure != null) {
+            throw backgroundFailure;
+        }
+    }
+
+    /**
+     * Starts sending the lines held so far, in one {@code juju-log} call as {@link #flushLog} would, on a thread
+     * of its own, so that the tool runs while the hook commits its state; lines logged afterwards are held for
+     * the next {@link #flushLog}, which must be called. The runtime calls this when a hook's log is complete, just
+     * before the commit. Does nothing when no line is held or a batch is being sent.
+     */
+    public void flushLogInBackground() {
+        if (heldLines.isEmpty() || backgroundFlush != null) {
             return;
         }
         List<HeldLine> lines = List.copyOf(heldLines);
         heldLines.clear();
         heldBytes = 0;
+        backgroundFlush = new FutureTask<>(() -> {
+            send(lines);
+            return null;
+        });
+        startDaemon(backgroundFlush, "juju-log");
+    }
+
+    /** Sends {@code lines} in one call at their most severe level, each prefixed with its own when they differ. */
+    private void send(List<HeldLine> lines) {
         LogLevel level = lines.get(0).level();
         for (HeldLine line : lines) {
             level = line.level().compareTo(level) < 0 ? line.level() : level;

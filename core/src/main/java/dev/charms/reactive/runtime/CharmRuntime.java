@@ -120,7 +120,7 @@ public final class CharmRuntime {
         }
     }
 
-    private static int run(HookEnvironment hook, Map<String, String> environment, JujuBackend backend,
+    private static int run(HookEnvironment hook, Map<String, String> environment, ProcessJujuBackend backend,
             PrintStream err, ClassLoader loader) {
         try {
             Path charmDir = hook.charmDir();
@@ -190,14 +190,17 @@ public final class CharmRuntime {
 
     /**
      * Runs the hook or action {@code name} over the state in {@code stateFile} and commits the new state there
-     * (creating its directory, mode 0700, if needed) before anything is published.
+     * (creating its directory, mode 0700, if needed) before anything is published. The hook's log is complete
+     * when the commit starts, so it is sent meanwhile ({@link ProcessJujuBackend#flushLogInBackground}); the
+     * caller's {@link ProcessJujuBackend#flushLog} waits for it and sends what a failure adds.
      *
      * @throws HookFailedException when the hook failed, the commit included; nothing is then committed
      */
-    static HookOutcome runAndCommit(HookRunner runner, JujuBackend backend, String name, boolean action,
+    static HookOutcome runAndCommit(HookRunner runner, ProcessJujuBackend backend, String name, boolean action,
             StateFile stateFile) {
         JsonObject state = stateFile.read();
         Consumer<JsonObject> commit = newState -> {
+            backend.flushLogInBackground();
             createPrivateDirectory(stateFile.path().getParent());
             stateFile.write(newState);
         };

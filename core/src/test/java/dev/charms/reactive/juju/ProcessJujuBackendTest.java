@@ -429,6 +429,33 @@ class ProcessJujuBackendTest {
         }
 
         @Test
+        void aBackgroundFlushSendsTheLinesHeldSoFarAndTheNextFlushTheRestAfterThem() {
+            ProcessJujuBackend backend = backend(LogMode.BUFFERED);
+
+            backend.log(LogLevel.INFO, "one");
+            backend.log(LogLevel.INFO, "two");
+            backend.flushLogInBackground();
+            backend.log(LogLevel.ERROR, "three");
+            backend.flushLog();
+            backend.flushLog();
+
+            assertThat(tools.jujuLog()).containsExactly(new LogEntry("INFO", "one\ntwo"), new LogEntry("ERROR", "three"));
+        }
+
+        @Test
+        void aFailedBackgroundFlushIsReportedByTheNextFlushAfterItSentTheRest() {
+            tools.failing("juju-log", 1, "ERROR connection is shut down");
+            ProcessJujuBackend backend = backend(LogMode.BUFFERED);
+            backend.log(LogLevel.INFO, "one");
+            backend.flushLogInBackground();
+            backend.log(LogLevel.INFO, "two");
+
+            assertThatThrownBy(backend::flushLog).isInstanceOf(HookToolException.class)
+                    .hasMessageContaining("ERROR connection is shut down");
+            assertThat(tools.calls()).extracting(Call::tool).containsExactly("juju-log", "juju-log");
+        }
+
+        @Test
         void aBatchOfOneLevelIsNotPrefixed() {
             ProcessJujuBackend backend = backend(LogMode.BUFFERED);
 
