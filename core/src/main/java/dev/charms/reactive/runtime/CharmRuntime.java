@@ -131,7 +131,7 @@ public final class CharmRuntime {
             HandlerSet handlers = HandlerSet.of(record.isPresent() ? record.get().indexes()
                     : HandlerDiscovery.discover(loader, warning -> backend.log(LogLevel.WARNING, warning)));
             HookRunner runner = runner(handlers, files, hook, new ProcessCommandRunner(environment),
-                    record.map(ClassPathRecord::resolvers));
+                    record.isPresent() ? Optional.of(record.get().resolvers()) : Optional.empty());
             StateFile stateFile = StateFile.at(stateDirectory(charmDir).resolve("state.json"));
             runAndCommit(runner, backend, name, hook.isAction(), stateFile);
             return OK;

@@ -34,8 +34,9 @@ import java.util.Optional;
  *       load without opening every jar, and loads them as a hook does, running none of its handlers (their side
  *       effects would be real);</li>
  *   <li>runs {@code install}, {@code update-status} and an action of a small built-in charm through the
- *       production path of a hook ({@link CharmRuntime#runner}, {@link CharmRuntime#runAndCommit}): the hook
- *       tools are answered in memory by the production {@link ProcessJujuBackend}, the state is committed to a
+ *       production path of a hook ({@link CharmRuntime#runner}, {@link CharmRuntime#runAndCommit}, with the
+ *       configuration read ahead and the log sent beside the commit): the hook tools are answered in memory by
+ *       the production {@link ProcessJujuBackend}, the state is committed to a
  *       scratch state file in {@code .reactive} (deleted afterwards), and one real process ({@code true}) is
  *       started as a hook starts its tools.</li>
  * </ol>
@@ -77,7 +78,9 @@ final class Training {
             for (String name : List.of("install", "update-status", "train")) {
                 ProcessJujuBackend backend = new ProcessJujuBackend(Training::answer, hook.unit(),
                         ProcessJujuBackend.LogMode.BUFFERED);
+                backend.prefetchConfig();
                 CharmRuntime.runAndCommit(runner, backend, name, name.equals("train"), stateFile);
+                backend.awaitPrefetch();
                 backend.flushLog();
             }
         } finally {
