@@ -1,13 +1,15 @@
-#!/bin/sh
+#!/bin/bash
 # Whole-hook latency of a built charm through its real dispatch, as Juju runs it, with the stub hook tools of
 # core (dev.charms.reactive.juju.stubtools) first on PATH. Bootstraps once (install, untimed), then runs install,
-# config-changed and update-status RUNS times each, with the class-data-sharing archive and without it (the JDK's
-# own base archive still applies). Reports per hook: wall time from exec to exit (median, min, max, ms), peak RSS
-# (MB, GNU time's %M, else VmHWM polled from /proc), and hook-tool processes per hook (calls.log lines).
+# config-changed and update-status RUNS times each for time and RUNS times each for memory, with the
+# class-data-sharing archive and without it (the JDK's own base archive still applies). Reports per hook: wall
+# time from exec to exit (median, min, max, ms; bash's EPOCHREALTIME around the dispatch process, so no helper
+# process is timed with it), peak RSS (MB, GNU time's %M, else VmHWM polled from /proc, in runs of their own), and
+# hook-tool processes per hook (calls.log lines).
 # Usage: layers/tool/bench/hook-bench.sh CHARM_DIR [RUNS]   (RUNS default 20; CHARM_DIR is copied, not changed)
 # shellcheck source=common.sh
 . "$(dirname "$0")/common.sh"
-[ $# -ge 1 ] || { sed -n '2,8p' "$0" >&2; exit 2; }
+[ $# -ge 1 ] || { sed -n '2,9p' "$0" >&2; exit 2; }
 source_charm=$(cd "$1" && pwd)
 runs="${2:-20}"
 stubs_source="$repo_dir/core/src/main/resources/dev/charms/reactive/juju/stubtools"
@@ -38,10 +40,23 @@ calls() {
     if [ -f "$rig/state/calls.log" ]; then wc -l < "$rig/state/calls.log"; else echo 0; fi
 }
 
-# Runs hook $1 once; appends ms to $rig/ms, peak RSS KB to $rig/rss, tool processes to $rig/tools.
-run_hook() {
+# Microseconds since the epoch, without starting a process.
+now_us() {
+    echo "${EPOCHREALTIME/[.,]/}"
+}
+
+# Runs hook $1 once; appends ms to $rig/ms and tool processes to $rig/tools.
+time_hook() {
     before=$(calls)
-    start=$(now_ms)
+    start=$(now_us)
+    JUJU_DISPATCH_PATH="hooks/$1" "$rig/charm/dispatch" > "$rig/out" 2> "$rig/err" || { cat "$rig/err" >&2; exit 1; }
+    end=$(now_us)
+    echo "$(((end - start) / 1000))" >> "$rig/ms"
+    echo $(($(calls) - before)) >> "$rig/tools"
+}
+
+# Runs hook $1 once; appends its peak RSS (KB) to $rig/rss.
+measure_hook() {
     if [ -x /usr/bin/time ]; then
         JUJU_DISPATCH_PATH="hooks/$1" /usr/bin/time -f %M -o "$rig/rss.one" "$rig/charm/dispatch" \
             > "$rig/out" 2> "$rig/err" || { cat "$rig/err" >&2; exit 1; }
@@ -55,10 +70,7 @@ run_hook() {
         wait "$pid" || { cat "$rig/err" >&2; exit 1; }
         echo "$peak" > "$rig/rss.one"
     fi
-    end=$(now_ms)
-    echo $((end - start)) >> "$rig/ms"
     tail -n 1 "$rig/rss.one" >> "$rig/rss"
-    echo $(($(calls) - before)) >> "$rig/tools"
 }
 
 JUJU_DISPATCH_PATH=hooks/install "$rig/charm/dispatch" > /dev/null 2> "$rig/bootstrap.err" \
@@ -67,12 +79,21 @@ JUJU_DISPATCH_PATH=hooks/install "$rig/charm/dispatch" > /dev/null 2> "$rig/boot
 
 echo "charm: $source_charm; java: $("$REACTIVE_JAVA" -version 2>&1 | head -n 1); $(nproc) cores; $runs runs each"
 for mode in cds no-cds; do
-    [ "$mode" = no-cds ] && mv "$rig/charm/.reactive/classes.jsa" "$rig/classes.jsa.off"
+    if [ "$mode" = no-cds ]; then
+        # Without the archive, and without the dispatch script preparing it again (as it would for a missing one).
+        mv "$rig/charm/.reactive/classes.jsa" "$rig/classes.jsa.off"
+        : > "$rig/charm/.reactive/classes.jsa.failed"
+    fi
     for hook in install config-changed update-status; do
         : > "$rig/ms" && : > "$rig/rss" && : > "$rig/tools"
         i=0
         while [ "$i" -lt "$runs" ]; do
-            run_hook "$hook"
+            time_hook "$hook"
+            i=$((i + 1))
+        done
+        i=0
+        while [ "$i" -lt "$runs" ]; do
+            measure_hook "$hook"
             i=$((i + 1))
         done
         rss=$(awk '{ printf "%.1f\n", $1 / 1024 }' "$rig/rss" | stats)

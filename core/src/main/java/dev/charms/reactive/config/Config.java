@@ -1,12 +1,11 @@
 package dev.charms.reactive.config;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.charms.reactive.Injectable;
+import dev.charms.reactive.internal.JsonTrees;
 import dev.charms.reactive.internal.Suggestions;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
@@ -31,8 +30,6 @@ import java.util.Set;
  */
 @Injectable
 public final class Config {
-    private static final Gson GSON = new GsonBuilder().serializeNulls().create();
-
     private final List<ConfigOption> options;
     private final JsonObject current;
     private final JsonObject previous;
@@ -44,7 +41,7 @@ public final class Config {
      */
     public Config(List<ConfigOption> options, Map<String, ?> current, Optional<JsonObject> previous) {
         this.options = List.copyOf(options);
-        this.current = GSON.toJsonTree(Objects.requireNonNull(current, "current")).getAsJsonObject();
+        this.current = JsonTrees.toJsonTree(Objects.requireNonNull(current, "current")).getAsJsonObject();
         this.previous = previous.map(JsonObject::deepCopy).orElse(null);
     }
 

@@ -1,9 +1,9 @@
 package dev.charms.reactive.config;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import dev.charms.reactive.flags.Flags;
+import dev.charms.reactive.internal.JsonTrees;
 import dev.charms.reactive.state.UnitState;
 
 /**
@@ -20,8 +20,6 @@ import dev.charms.reactive.state.UnitState;
  * and all of these flags are cleared at the end of every successful hook.
  */
 public final class ConfigFlags {
-    private static final Gson GSON = new Gson();
-
     private ConfigFlags() {
     }
 
@@ -48,7 +46,7 @@ public final class ConfigFlags {
             }
             JsonElement value = config.value(name);
             flags.toggle("config.set." + name, truthy(value));
-            flags.toggle("config.default." + name, Config.same(value, GSON.toJsonTree(option.defaultValue())));
+            flags.toggle("config.default." + name, Config.same(value, JsonTrees.toJsonTree(option.defaultValue())));
         }
     }
 

@@ -28,7 +28,7 @@ final class Dispatcher {
     private final List<Handler> handlers;
     private final Map<String, List<Handler>> watchers = new HashMap<>();
     private final List<Handler> ungated = new ArrayList<>();
-    private final List<Handler> restrictedHandlers;
+    private final List<Handler> restrictedHandlers = new ArrayList<>();
     private final ParameterResolution resolution;
     private final int cap;
     private final boolean failOnCap;
@@ -42,9 +42,13 @@ final class Dispatcher {
             if (h.watched.isEmpty() && h.action == null) {
                 ungated.add(h);
             }
-            h.watched.forEach(f -> watchers.computeIfAbsent(f, k -> new ArrayList<>()).add(h));
+            for (String flag : h.watched) {
+                watchers.computeIfAbsent(flag, k -> new ArrayList<>()).add(h);
+            }
+            if (h.restricted) {
+                restrictedHandlers.add(h);
+            }
         }
-        this.restrictedHandlers = this.handlers.stream().filter(h -> h.restricted).toList();
     }
 
     /**
@@ -112,16 +116,35 @@ final class Dispatcher {
         } else {
             candidates = handlers;
         }
-        return candidates.stream().filter(h -> h.test(s)).toList();
+        return passing(candidates, s);
+    }
+
+    /** The handlers among {@code candidates} whose conditions hold now, in order. */
+    private static List<Handler> passing(List<Handler> candidates, HookSession s) {
+        List<Handler> passing = new ArrayList<>();
+        for (Handler h : candidates) {
+            if (h.test(s)) {
+                passing.add(h);
+            }
+        }
+        return passing;
     }
 
     private List<Handler> woken(HookSession s) {
         BitSet positions = new BitSet(handlers.size());
-        ungated.forEach(h -> positions.set(h.position));
-        for (String flag : s.watch().changes()) {
-            watchers.getOrDefault(flag, List.of()).forEach(h -> positions.set(h.position));
+        for (Handler h : ungated) {
+            positions.set(h.position);
         }
-        return positions.stream().mapToObj(handlers::get).toList();
+        for (String flag : s.watch().changes()) {
+            for (Handler h : watchers.getOrDefault(flag, List.of())) {
+                positions.set(h.position);
+            }
+        }
+        List<Handler> woken = new ArrayList<>();
+        for (int i = positions.nextSetBit(0); i >= 0; i = positions.nextSetBit(i + 1)) {
+            woken.add(handlers.get(i));
+        }
+        return woken;
     }
 
     private void invoke(HookSession s, List<Handler> initial) {
@@ -131,7 +154,7 @@ final class Dispatcher {
         while (next < queue.size()) {
             invoke(s, queue.get(next++));
             if (s.takeRemovedState()) {
-                queue = queue.subList(next, queue.size()).stream().filter(h -> h.test(s)).toList();
+                queue = passing(queue.subList(next, queue.size()), s);
                 next = 0;
             }
         }
@@ -142,15 +165,24 @@ final class Dispatcher {
         HandlerDefinition definition = h.definition;
         s.log().info("Invoking reactive handler: " + h.displayName);
         s.invoked(h);
-        List<String> missing = definition.notUnless().stream().filter(f -> !s.state().isSet(f)).toList();
+        List<String> missing = new ArrayList<>();
+        for (String flag : definition.notUnless()) {
+            if (!s.state().isSet(flag)) {
+                missing.add(flag);
+            }
+        }
         if (!missing.isEmpty()) {
             s.log().warning(h.displayName + " called before flag" + (missing.size() > 1 ? "s" : "") + ": "
                     + String.join(", ", missing));
         }
+        boolean onlyOnce = false;
         for (Condition c : definition.conditions()) {
             if (c.kind() == Condition.Kind.FILE_CHANGED) {
-                c.values().forEach(f -> s.state().recordFileHash(h.id, f, s.digest(f, c.hash()).orElse(null)));
+                for (String file : c.values()) {
+                    s.state().recordFileHash(h.id, file, s.digest(file, c.hash()).orElse(null));
+                }
             }
+            onlyOnce |= c.kind() == Condition.Kind.ONLY_ONCE;
         }
         Object target;
         try {
@@ -165,7 +197,7 @@ final class Dispatcher {
         } catch (Exception e) {
             throw new HandlerFailure(h.displayName, e);
         }
-        if (definition.conditions().stream().anyMatch(c -> c.kind() == Condition.Kind.ONLY_ONCE)) {
+        if (onlyOnce) {
             s.state().markInvoked(h.id);
         }
     }
@@ -178,6 +210,10 @@ final class Dispatcher {
     }
 
     private static List<String> names(List<Handler> queue) {
-        return queue.stream().map(h -> h.displayName).toList();
+        List<String> names = new ArrayList<>(queue.size());
+        for (Handler h : queue) {
+            names.add(h.displayName);
+        }
+        return names;
     }
 }

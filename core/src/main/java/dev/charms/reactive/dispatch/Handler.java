@@ -47,16 +47,22 @@ final class Handler {
         this.displayName = definition.displayName() + suffix;
         List<Test> tests = new ArrayList<>();
         Set<String> watched = new LinkedHashSet<>();
+        boolean restrictedHook = false;
         for (Condition c : definition.conditions()) {
-            List<String> values = c.kind().watchesFlags() ? c.values().stream().map(flagNames).toList() : c.values();
+            List<String> values = c.values();
             if (c.kind().watchesFlags()) {
+                values = new ArrayList<>(values.size());
+                for (String flag : c.values()) {
+                    values.add(flagNames.apply(flag));
+                }
                 watched.addAll(values);
             }
-            tests.add(test(c.kind(), values, c.hash(), relations));
+            tests.add(test(c.kind(), List.copyOf(values), c.hash(), relations));
+            restrictedHook |= c.kind() == Condition.Kind.RESTRICTED_HOOK;
         }
         this.tests = List.copyOf(tests);
         this.watched = Set.copyOf(watched);
-        this.restricted = definition.conditions().stream().anyMatch(c -> c.kind() == Condition.Kind.RESTRICTED_HOOK);
+        this.restricted = restrictedHook;
         this.action = definition.action().orElse(null);
     }
 
@@ -78,10 +84,10 @@ final class Handler {
 
     private Test test(Condition.Kind kind, List<String> values, String hash, List<RelationDeclaration> relations) {
         return switch (kind) {
-            case WHEN_ALL -> s -> s.phase() == Phase.OTHER && values.stream().allMatch(s.state()::isSet);
-            case WHEN_ANY -> s -> s.phase() == Phase.OTHER && values.stream().anyMatch(s.state()::isSet);
-            case WHEN_NONE -> s -> s.phase() == Phase.OTHER && values.stream().noneMatch(s.state()::isSet);
-            case WHEN_NOT_ALL -> s -> s.phase() == Phase.OTHER && !values.stream().allMatch(s.state()::isSet);
+            case WHEN_ALL -> s -> s.phase() == Phase.OTHER && setAmong(s, values) == values.size();
+            case WHEN_ANY -> s -> s.phase() == Phase.OTHER && setAmong(s, values) > 0;
+            case WHEN_NONE -> s -> s.phase() == Phase.OTHER && setAmong(s, values) == 0;
+            case WHEN_NOT_ALL -> s -> s.phase() == Phase.OTHER && setAmong(s, values) < values.size();
             case HOOK -> {
                 Set<String> hooks = HookPatterns.expand(values, relations);
                 yield s -> s.phase() == Phase.HOOKS && !s.action() && hooks.contains(s.hookName());
@@ -90,6 +96,17 @@ final class Handler {
             case FILE_CHANGED -> s -> values.stream().anyMatch(f -> !s.digest(f, hash).equals(s.state().fileHash(id, f)));
             case ONLY_ONCE -> s -> !s.state().wasInvoked(id);
         };
+    }
+
+    /** How many of the flags are set. */
+    private static int setAmong(HookSession s, List<String> flags) {
+        int set = 0;
+        for (String flag : flags) {
+            if (s.state().isSet(flag)) {
+                set++;
+            }
+        }
+        return set;
     }
 
     @Override

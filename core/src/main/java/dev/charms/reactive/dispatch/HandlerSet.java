@@ -65,7 +65,9 @@ public final class HandlerSet {
     public static HandlerSet ofDefinitions(List<HandlerDefinition> handlers, Function<Class<?>, Object> factory) {
         Objects.requireNonNull(factory, "factory");
         List<HandlerIndex> indexes = new ArrayList<>();
-        handlers.forEach(h -> indexes.add(new SingleHandler(h, factory)));
+        for (HandlerDefinition handler : handlers) {
+            indexes.add(new SingleHandler(handler, factory));
+        }
         return new HandlerSet(indexes);
     }
 
@@ -77,14 +79,20 @@ public final class HandlerSet {
     /** Every handler, in dispatch order. */
     public List<HandlerDefinition> definitions() {
         List<HandlerDefinition> all = new ArrayList<>();
-        indexes.forEach(i -> all.addAll(i.handlers()));
+        for (HandlerIndex index : indexes) {
+            all.addAll(index.handlers());
+        }
         return all;
     }
 
     /** Each handler with the index that creates its target, in dispatch order. */
     Map<HandlerDefinition, HandlerIndex> byHandler() {
         Map<HandlerDefinition, HandlerIndex> map = new LinkedHashMap<>();
-        indexes.forEach(i -> i.handlers().forEach(h -> map.put(h, i)));
+        for (HandlerIndex index : indexes) {
+            for (HandlerDefinition handler : index.handlers()) {
+                map.put(handler, index);
+            }
+        }
         return map;
     }
 

@@ -17,25 +17,41 @@ import java.util.regex.Pattern;
  * all four combinations. A hook matches when it equals one expansion exactly.
  */
 public final class HookPatterns {
-    private static final Pattern ROLE_INTERFACE = Pattern.compile("\\{([^:}]++):([^}]++)}");
-    private static final Pattern ALTERNATIVES = Pattern.compile("\\{([^:,}]++(?:,[^:,}]++)*+,?)}");
-
     private HookPatterns() {
     }
 
     /** Every hook name the patterns stand for, in expansion order, without duplicates. */
     public static Set<String> expand(List<String> patterns, List<RelationDeclaration> relations) {
-        List<String> byRelation = replaceAll(patterns, ROLE_INTERFACE,
+        if (!hasBraces(patterns)) {
+            return new LinkedHashSet<>(patterns);
+        }
+        List<String> byRelation = replaceAll(patterns, Syntax.ROLE_INTERFACE,
                 m -> relations.stream()
                         .filter(r -> r.role().key().equals(m.group(1)) && r.interfaceName().equals(m.group(2)))
                         .map(RelationDeclaration::name)
                         .toList());
-        return new LinkedHashSet<>(replaceAll(byRelation, ALTERNATIVES, m -> List.of(m.group(1).split(",", -1))));
+        return new LinkedHashSet<>(replaceAll(byRelation, Syntax.ALTERNATIVES,
+                m -> List.of(m.group(1).split(",", -1))));
     }
 
     /** True when {@code hook} equals one expansion of the patterns. */
     public static boolean matches(String hook, List<String> patterns, List<RelationDeclaration> relations) {
         return expand(patterns, relations).contains(hook);
+    }
+
+    private static boolean hasBraces(List<String> patterns) {
+        for (String pattern : patterns) {
+            if (pattern.indexOf('{') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The braces of patterns, compiled only when a pattern has some: most {@code @Hook}s name plain hooks. */
+    private static final class Syntax {
+        static final Pattern ROLE_INTERFACE = Pattern.compile("\\{([^:}]++):([^}]++)}");
+        static final Pattern ALTERNATIVES = Pattern.compile("\\{([^:,}]++(?:,[^:,}]++)*+,?)}");
     }
 
     private static List<String> replaceAll(List<String> values, Pattern pattern,

@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -76,9 +77,11 @@ import java.util.function.UnaryOperator;
  *   <li>dispatch: the hooks phase, then the flag loop;</li>
  *   <li>each extension's {@code atExit} (reverse order); record leader-setting writes; forget the triggers; stop the
  *       trace; save the configuration and clear the {@code config.*} flags;</li>
- *   <li>publish {@code leader-set}, then each extension's {@code publish};</li>
+ *   <li>commit the new state (when the caller gives a commit step), then publish {@code leader-set} and each
+ *       extension's {@code publish};</li>
  *   <li>return the new state. Any exception instead logs {@code Hook error:} with the stack trace and throws
- *       {@link HookFailedException}; nothing is committed.</li>
+ *       {@link HookFailedException}; nothing is committed (after a failed publication, the state from before the
+ *       hook is committed again).</li>
  * </ol>
  * A runner is immutable apart from a per-handler cache of resolver choices, and not meant for concurrent use.
  */
@@ -123,7 +126,7 @@ public final class HookRunner {
         List<ParameterResolver> resolvers = new ArrayList<>();
         resolvers.add(new ServiceResolver(services.keySet()));
         resolvers.addAll(b.resolvers);
-        if (b.serviceLoader != null) {
+        if (b.serviceLoader != null && b.loadResolvers) {
             ServiceLoader.load(ParameterResolver.class, b.serviceLoader).forEach(resolvers::add);
         }
         List<Handler> handlers = new ArrayList<>();
@@ -132,8 +135,13 @@ public final class HookRunner {
             HandlerDefinition definition = e.getKey();
             HandlerIndex index = e.getValue();
             definition.action().ifPresent(handledActions::add);
-            Optional<List<HandlerBinder.Binding>> bound = b.binders.stream()
-                    .map(binder -> binder.bindings(definition, index)).flatMap(Optional::stream).findFirst();
+            Optional<List<HandlerBinder.Binding>> bound = Optional.empty();
+            for (HandlerBinder binder : b.binders) {
+                bound = binder.bindings(definition, index);
+                if (bound.isPresent()) {
+                    break;
+                }
+            }
             if (bound.isEmpty()) {
                 handlers.add(new Handler(handlers.size(), definition, index, index.handlerClass(),
                         hook -> index.newInstance(), "", UnaryOperator.identity(), relations));
@@ -146,9 +154,19 @@ public final class HookRunner {
         }
         resolvers.add(new CharmImplementations(handlerSet.indexes().stream().filter(i -> !boundIndexes.contains(i))
                 .toList(), b.serviceLoader));
-        this.leadershipFlagsWatched = handlers.stream()
-                .anyMatch(h -> h.watched.stream().anyMatch(f -> f.startsWith(LEADERSHIP_FLAG_PREFIX)));
+        this.leadershipFlagsWatched = watchesLeadership(handlers);
         this.dispatcher = new Dispatcher(handlers, new ParameterResolution(resolvers), b.iterationCap, b.failOnCap);
+    }
+
+    private static boolean watchesLeadership(List<Handler> handlers) {
+        for (Handler h : handlers) {
+            for (String flag : h.watched) {
+                if (flag.startsWith(LEADERSHIP_FLAG_PREFIX)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Starts a runner for these handlers. */
@@ -171,7 +189,21 @@ public final class HookRunner {
      * @throws HookFailedException when anything failed; {@code state} is then still the state to keep
      */
     public HookOutcome run(JujuBackend backend, String hook, JsonObject state) {
-        return execute(backend, hook, false, state);
+        return execute(backend, hook, false, state, newState -> { });
+    }
+
+    /**
+     * Runs one hook and commits its new state before anything is published: {@code commit} gets the new state
+     * after the exit steps, then {@code leader-set} and the extensions' {@code publish} run. A {@code commit}
+     * that throws fails the hook with nothing published. A publication that throws fails the hook too, and
+     * {@code commit} is then called again with {@code state}, so the state committed is the one before the hook
+     * (the publications already made cannot be taken back; the retried hook makes them again).
+     *
+     * @param commit persists a state durably, such as {@code StateFile::write}
+     * @throws HookFailedException when anything failed, {@code commit} included
+     */
+    public HookOutcome run(JujuBackend backend, String hook, JsonObject state, Consumer<JsonObject> commit) {
+        return execute(backend, hook, false, state, Objects.requireNonNull(commit, "commit"));
     }
 
     /**
@@ -185,7 +217,15 @@ public final class HookRunner {
      *     state to keep
      */
     public HookOutcome runAction(JujuBackend backend, String action, JsonObject state) {
-        return execute(backend, action, true, state);
+        return execute(backend, action, true, state, newState -> { });
+    }
+
+    /**
+     * Runs one action and commits its new state before anything is published, as {@link #run(JujuBackend,
+     * String, JsonObject, Consumer)} does for a hook. An action failed without running commits nothing.
+     */
+    public HookOutcome runAction(JujuBackend backend, String action, JsonObject state, Consumer<JsonObject> commit) {
+        return execute(backend, action, true, state, Objects.requireNonNull(commit, "commit"));
     }
 
     /** The actions some {@code @Action} handler serves, sorted. */
@@ -193,7 +233,8 @@ public final class HookRunner {
         return java.util.Collections.unmodifiableSet(handledActions);
     }
 
-    private HookOutcome execute(JujuBackend backend, String hook, boolean isAction, JsonObject state) {
+    private HookOutcome execute(JujuBackend backend, String hook, boolean isAction, JsonObject state,
+            Consumer<JsonObject> commit) {
         Objects.requireNonNull(backend, "backend");
         Objects.requireNonNull(hook, "hook");
         Objects.requireNonNull(state, "state");
@@ -240,7 +281,9 @@ public final class HookRunner {
             }
             Tracer tracer = tracing ? new LogTracer(log, () -> dispatcher.queue(s).stream().map(h -> h.displayName).toList())
                     : Tracer.NONE;
-            triggers.forEach(flags::registerTrigger);
+            for (Trigger trigger : triggers) {
+                flags.registerTrigger(trigger);
+            }
             if (!restricted) {
                 if (isAction) {
                     ConfigFlags.atStartOfAction(config, flags);
@@ -253,7 +296,9 @@ public final class HookRunner {
                 } else if (hook.equals("post-series-upgrade")) {
                     flags.clear(SERIES_UPGRADE_FLAG);
                 }
-                extensions.forEach(x -> x.atStart(s));
+                for (HookExtension extension : extensions) {
+                    extension.atStart(s);
+                }
                 if (leadershipFlagsWatched) {
                     LeadershipFlags.atStart(leadership, flags, unitState);
                 }
@@ -273,10 +318,13 @@ public final class HookRunner {
                 } else {
                     ConfigFlags.atExit(config, flags, unitState);
                 }
-                LeadershipFlags.publish(leadership);
-                extensions.forEach(x -> x.publish(s));
             }
-            return new HookOutcome(hook, unitState.toJson(), s.invoked(), lines, report);
+            JsonObject newState = unitState.toJson();
+            commit.accept(newState.deepCopy());
+            if (!restricted) {
+                publish(leadership, s, commit, state);
+            }
+            return new HookOutcome(hook, newState, s.invoked(), lines, report);
         } catch (RuntimeException e) {
             String handler = e instanceof HandlerFailure f ? f.handler() : null;
             Throwable cause = e instanceof HandlerFailure ? e.getCause() : e;
@@ -284,6 +332,23 @@ public final class HookRunner {
             cause.printStackTrace(new PrintWriter(trace));
             log.log(LogLevel.ERROR, "Hook error:\n" + trace.toString().stripTrailing());
             throw new HookFailedException(hook, handler, cause, lines, session == null ? List.of() : session.invoked());
+        }
+    }
+
+    /** Publishes leader settings and extension data; on failure commits {@code before} again and rethrows. */
+    private void publish(Leadership leadership, HookSession session, Consumer<JsonObject> commit, JsonObject before) {
+        try {
+            LeadershipFlags.publish(leadership);
+            for (HookExtension extension : extensions) {
+                extension.publish(session);
+            }
+        } catch (RuntimeException e) {
+            try {
+                commit.accept(before.deepCopy());
+            } catch (RuntimeException restoring) {
+                e.addSuppressed(restoring);
+            }
+            throw e;
         }
     }
 
@@ -303,6 +368,7 @@ public final class HookRunner {
         private final Map<Class<?>, Supplier<?>> services = new LinkedHashMap<>();
         private final List<ParameterResolver> resolvers = new ArrayList<>();
         private ClassLoader serviceLoader = Thread.currentThread().getContextClassLoader();
+        private boolean loadResolvers = true;
         private final List<HookExtension> extensions = new ArrayList<>();
         private final List<HandlerBinder> binders = new ArrayList<>();
         private final List<Trigger> triggers = new ArrayList<>();
@@ -360,11 +426,22 @@ public final class HookRunner {
         }
 
         /**
-         * Where to look for {@code META-INF/services/dev.charms.reactive.spi.ParameterResolver}; null to look
-         * nowhere. Default: the thread's context class loader.
+         * Where to look for {@code META-INF/services} lists: of {@code dev.charms.reactive.spi.ParameterResolver}
+         * (unless {@link #recordedResolvers} gave them) and of the {@code @Injectable} interfaces a charm implements;
+         * null to look nowhere. Default: the thread's context class loader.
          */
         public Builder serviceLoader(ClassLoader loader) {
             this.serviceLoader = loader;
+            return this;
+        }
+
+        /**
+         * The parameter resolvers the class path lists, found earlier (the bootstrap records them): added as they
+         * are, and the class path is not searched for them again.
+         */
+        public Builder recordedResolvers(List<ParameterResolver> recorded) {
+            recorded.forEach(this::resolver);
+            this.loadResolvers = false;
             return this;
         }
 

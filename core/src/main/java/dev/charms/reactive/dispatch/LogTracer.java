@@ -44,7 +44,9 @@ public final class LogTracer implements Tracer {
         active = new TreeSet<>();
         List<String> lines = new ArrayList<>();
         lines.add("starting handler dispatch, " + setFlags.size() + " flags set");
-        setFlags.forEach(f -> lines.add("set flag " + f));
+        for (String flag : setFlags) {
+            lines.add("set flag " + flag);
+        }
         emit(lines);
     }
 
@@ -55,7 +57,9 @@ public final class LogTracer implements Tracer {
                 ? "main dispatch loop, " + queued.size() + " handlers queued"
                 : phase.label() + " phase, " + queued.size() + " handlers queued");
         active = new TreeSet<>(queued);
-        active.forEach(h -> lines.add("++   queue handler " + h));
+        for (String handler : active) {
+            lines.add("++   queue handler " + handler);
+        }
         emit(lines);
     }
 
@@ -84,15 +88,26 @@ public final class LogTracer implements Tracer {
         lines.add(message);
         if (dispatching) {
             TreeSet<String> now = new TreeSet<>(wouldQueue.get());
-            now.stream().filter(h -> !active.contains(h)).forEach(h -> lines.add("++   queue handler " + h));
-            active.stream().filter(h -> !now.contains(h)).forEach(h -> lines.add("-- dequeue handler " + h));
+            for (String handler : now) {
+                if (!active.contains(handler)) {
+                    lines.add("++   queue handler " + handler);
+                }
+            }
+            for (String handler : active) {
+                if (!now.contains(handler)) {
+                    lines.add("-- dequeue handler " + handler);
+                }
+            }
             active = now;
         }
         emit(lines);
     }
 
     private void emit(List<String> lines) {
-        List<String> prefixed = lines.stream().map(l -> "tracer: " + l).toList();
-        log.debug(prefixed.size() == 1 ? prefixed.get(0) : "tracer>\n" + String.join("\n", prefixed));
+        StringBuilder message = new StringBuilder(lines.size() == 1 ? "" : "tracer>");
+        for (String line : lines) {
+            message.append(message.length() == 0 ? "" : "\n").append("tracer: ").append(line);
+        }
+        log.debug(message.toString());
     }
 }

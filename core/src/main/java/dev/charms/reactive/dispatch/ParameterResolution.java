@@ -47,7 +47,11 @@ final class ParameterResolution {
         for (int i = 0; i < result.length; i++) {
             Class<?> type = types.get(i);
             List<ParameterResolver> supporting = new ArrayList<>();
-            resolvers.stream().filter(r -> r.supports(type)).forEach(supporting::add);
+            for (ParameterResolver resolver : resolvers) {
+                if (resolver.supports(type)) {
+                    supporting.add(resolver);
+                }
+            }
             if (supporting.isEmpty()) {
                 throw new ParameterResolutionException(describe(handler, i) + ": no ParameterResolver supports "
                         + type.getName() + " (resolvers: " + names(resolvers) + "). Take one of the framework's "

@@ -23,10 +23,12 @@ final class ServiceResolver implements ParameterResolver {
     private final Set<Class<?>> types;
 
     ServiceResolver(Set<Class<?>> builderTypes) {
-        builderTypes.stream().filter(OWN_TYPES::contains).findFirst().ifPresent(type -> {
-            throw new IllegalArgumentException(type.getName() + " is provided by the runtime itself; do not give it to "
-                    + "HookRunner.Builder.service");
-        });
+        for (Class<?> type : builderTypes) {
+            if (OWN_TYPES.contains(type)) {
+                throw new IllegalArgumentException(type.getName() + " is provided by the runtime itself; do not give it"
+                        + " to HookRunner.Builder.service");
+            }
+        }
         Set<Class<?>> all = new HashSet<>(OWN_TYPES);
         all.addAll(builderTypes);
         this.types = Set.copyOf(all);

@@ -1,9 +1,8 @@
 package dev.charms.reactive.flags;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import dev.charms.reactive.Injectable;
+import dev.charms.reactive.internal.JsonTrees;
 import dev.charms.reactive.state.UnitState;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +35,6 @@ import java.util.stream.Stream;
  */
 @Injectable
 public final class Flags {
-    private static final Gson GSON = new GsonBuilder().serializeNulls().create();
-
     private final UnitState state;
     private final FlagObserver observer;
     private final Map<String, Reactions> setTriggers = new HashMap<>();
@@ -63,7 +60,7 @@ public final class Flags {
      */
     public void set(String flag, Object value) {
         FlagNames.check(flag);
-        JsonElement json = GSON.toJsonTree(value);
+        JsonElement json = JsonTrees.toJsonTree(value);
         if (state.setFlag(flag, json)) {
             observer.flagSet(flag);
             fire(setTriggers.get(flag));
@@ -128,7 +125,7 @@ public final class Flags {
      * @throws com.google.gson.JsonSyntaxException when the value does not fit {@code type}
      */
     public <T> Optional<T> value(String flag, Class<T> type) {
-        return value(flag).map(v -> GSON.fromJson(v, type));
+        return value(flag).map(v -> JsonTrees.gson().fromJson(v, type));
     }
 
     /**

@@ -3,13 +3,17 @@ package dev.charms.reactive.internal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
  * The two steps every atomic file replacement in the framework shares (the unit state file and
  * {@code host.Files.write}): writing a temporary file's content durably before it is renamed into place, and
- * syncing the directory after the rename so the rename itself survives a crash.
+ * syncing the directory after the rename so the rename itself survives a crash; and {@link #replace}, which does
+ * it all for a file with a fixed temporary name.
  */
 public final class DurableFiles {
     private DurableFiles() {
@@ -24,6 +28,20 @@ public final class DurableFiles {
             }
             channel.force(true);
         }
+    }
+
+    /**
+     * Replaces {@code file} with {@code text} (UTF-8) atomically and durably: through {@code <file>.tmp} in the
+     * same directory, which is forced to disk, renamed over {@code file}, and the directory synced. For files
+     * one process writes at a time, such as what the bootstrap records.
+     */
+    public static void replace(Path file, String text) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp);
+        writeAndForce(temp, text.getBytes(StandardCharsets.UTF_8));
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(file.toAbsolutePath().getParent());
     }
 
     /**

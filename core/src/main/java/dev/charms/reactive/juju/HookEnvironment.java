@@ -36,13 +36,13 @@ import java.util.regex.Pattern;
  */
 @Injectable
 public final class HookEnvironment {
-    private static final Pattern UUID =
-            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern BASE = Pattern.compile("[a-z][a-z0-9-]*@[0-9][0-9.]*(?:/[a-z]+)?");
+    // Regular expressions are compiled only for the variables that are set (most are not, in most hooks).
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final String BASE = "[a-z][a-z0-9-]*@[0-9][0-9.]*(?:/[a-z]+)?";
+    private static final String STORAGE_ID = "[a-z][a-z0-9-]*/(0|[1-9][0-9]*)";
+    private static final String STORAGE_KIND = "block|filesystem";
     /** What a base looks like, for error messages: {@code <os>@<channel>, such as ubuntu@24.04}. */
     public static final String BASE_EXPECTED = "<os>@<channel>, such as ubuntu@24.04";
-    private static final Pattern STORAGE_ID = Pattern.compile("[a-z][a-z0-9-]*/(0|[1-9][0-9]*)");
-    private static final Pattern STORAGE_KIND = Pattern.compile("block|filesystem");
 
     private final Map<String, String> variables;
     private final String dispatchPath;
@@ -68,7 +68,7 @@ public final class HookEnvironment {
 
     private HookEnvironment(Reader in) {
         this.variables = in.variables;
-        this.unit = in.parsed("JUJU_UNIT_NAME", UnitName::parse, UnitName.EXPECTED, true).orElse(null);
+        this.unit = in.unit("JUJU_UNIT_NAME", true).orElse(null);
         this.charmDir = in.value("JUJU_CHARM_DIR").or(() -> in.value("CHARM_DIR")).map(Path::of).orElse(null);
         if (charmDir == null) {
             in.problem("JUJU_CHARM_DIR", Optional.empty(), "the charm's directory (older Juju sets CHARM_DIR)");
@@ -78,10 +78,10 @@ public final class HookEnvironment {
                 "hooks/<hook> or actions/<action>, such as hooks/install", true).orElse(null);
         this.relationId = in.parsed("JUJU_RELATION_ID", RelationId::parse, RelationId.EXPECTED, false);
         this.relation = in.value("JUJU_RELATION");
-        this.remoteUnit = in.parsed("JUJU_REMOTE_UNIT", UnitName::parse, UnitName.EXPECTED, false);
+        this.remoteUnit = in.unit("JUJU_REMOTE_UNIT", false);
         this.remoteApp = in.parsed("JUJU_REMOTE_APP", HookEnvironment::applicationName, "an application name", false)
                 .or(() -> remoteUnit.map(UnitName::application));
-        this.departingUnit = in.parsed("JUJU_DEPARTING_UNIT", UnitName::parse, UnitName.EXPECTED, false);
+        this.departingUnit = in.unit("JUJU_DEPARTING_UNIT", false);
         this.actionUuid = in.value("JUJU_ACTION_UUID");
         this.modelName = in.value("JUJU_MODEL_NAME");
         this.modelUuid = in.matching("JUJU_MODEL_UUID", UUID, "a UUID such as 0b6a8bd4-0000-4d0c-8b2e-7a4d2c0e9f3a");
@@ -91,7 +91,7 @@ public final class HookEnvironment {
         this.storageId = in.matching("JUJU_STORAGE_ID", STORAGE_ID, "<storage>/<number>, such as data/0");
         this.storageLocation = in.value("JUJU_STORAGE_LOCATION").map(Path::of);
         this.storageKind = in.matching("JUJU_STORAGE_KIND", STORAGE_KIND, "block or filesystem");
-        this.principalUnit = in.parsed("JUJU_PRINCIPAL_UNIT", UnitName::parse, UnitName.EXPECTED, false);
+        this.principalUnit = in.unit("JUJU_PRINCIPAL_UNIT", false);
         this.secretRevision = in.parsed("JUJU_SECRET_REVISION", HookEnvironment::positive, "a number above 0", false);
         if (hookName != null) {
             checkAgreement(in);
@@ -291,7 +291,7 @@ public final class HookEnvironment {
 
     /** Whether {@code value} is a base as Juju writes one ({@code ubuntu@24.04}, {@code ubuntu@22.04/stable}). */
     public static boolean isBase(String value) {
-        return BASE.matcher(value).matches();
+        return Pattern.matches(BASE, value);
     }
 
     /** {@code JUJU_TARGET_SERIES}: the series a series upgrade goes to, on Juju 2 ({@code jammy}). */
@@ -400,11 +400,12 @@ public final class HookEnvironment {
 
         Reader(Map<String, String> environment) {
             Map<String, String> juju = new TreeMap<>();
-            environment.forEach((name, value) -> {
-                if ((name.startsWith("JUJU_") || name.equals("CHARM_DIR")) && !value.isEmpty()) {
-                    juju.put(name, value);
+            for (Map.Entry<String, String> variable : environment.entrySet()) {
+                String name = variable.getKey();
+                if ((name.startsWith("JUJU_") || name.equals("CHARM_DIR")) && !variable.getValue().isEmpty()) {
+                    juju.put(name, variable.getValue());
                 }
-            });
+            }
             this.variables = java.util.Collections.unmodifiableMap(juju);
         }
 
@@ -428,9 +429,13 @@ public final class HookEnvironment {
             }
         }
 
-        Optional<String> matching(String name, Pattern pattern, String expected) {
+        Optional<UnitName> unit(String name, boolean required) {
+            return parsed(name, UnitName::parse, UnitName.EXPECTED, required);
+        }
+
+        Optional<String> matching(String name, String regex, String expected) {
             return parsed(name, text -> {
-                if (!pattern.matcher(text).matches()) {
+                if (!Pattern.matches(regex, text)) {
                     throw new IllegalArgumentException(text);
                 }
                 return text;

@@ -18,11 +18,6 @@ import java.util.regex.Pattern;
 public record JujuVersion(int major, int minor, String tag, int patch, int build) implements Comparable<JujuVersion> {
     private static final Pattern VERSION =
             Pattern.compile("(\\d{1,9})\\.(\\d{1,9})(?:\\.|-([a-z]+))(\\d{1,9})(?:\\.(\\d{1,9}))?");
-    private static final Comparator<JujuVersion> ORDER = Comparator.comparingInt(JujuVersion::major)
-            .thenComparingInt(JujuVersion::minor)
-            .thenComparing(JujuVersion::tag, JujuVersion::compareTags)
-            .thenComparingInt(JujuVersion::patch)
-            .thenComparingInt(JujuVersion::build);
 
     /** What a version must look like, for error messages. */
     static final String EXPECTED = "<major>.<minor>.<patch>[.<build>] or <major>.<minor>-<tag><patch>[.<build>],"
@@ -58,7 +53,16 @@ public record JujuVersion(int major, int minor, String tag, int patch, int build
 
     @Override
     public int compareTo(JujuVersion other) {
-        return ORDER.compare(this, other);
+        return Order.ORDER.compare(this, other);
+    }
+
+    /** Built on first comparison: every hook parses {@code JUJU_VERSION}, few compare it. */
+    private static final class Order {
+        static final Comparator<JujuVersion> ORDER = Comparator.comparingInt(JujuVersion::major)
+                .thenComparingInt(JujuVersion::minor)
+                .thenComparing(JujuVersion::tag, JujuVersion::compareTags)
+                .thenComparingInt(JujuVersion::patch)
+                .thenComparingInt(JujuVersion::build);
     }
 
     /** A release sorts after any pre-release of the same version; pre-release tags sort alphabetically. */

@@ -1,9 +1,8 @@
 package dev.charms.reactive.juju;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
@@ -29,6 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -50,7 +51,8 @@ import java.util.stream.Collectors;
  * <h2>Logging</h2>
  * With {@link LogMode#BUFFERED} (what {@link #forHook} uses), {@link #log} holds lines back and
  * {@link #flushLog} sends them all in one {@code juju-log} call, so a quiet hook costs one log process
- * instead of one per line. The call uses the most severe level among the lines; when the lines have different
+ * instead of one per line ({@link #flushLogInBackground} starts that call on a thread of its own, and the next
+ * {@link #flushLog} waits for it). The call uses the most severe level among the lines; when the lines have different
  * levels, each line is prefixed with its own ({@code WARNING: disk almost full}). Juju's logging
  * configuration therefore filters a batch as a whole. The runtime must call {@link #flushLog} when the hook
  * ends, whether it succeeded or not; lines not flushed are lost. {@link LogMode#IMMEDIATE} runs
@@ -73,8 +75,8 @@ import java.util.stream.Collectors;
  * {@link ProcessCommandRunner#withTimeout} to choose another limit.
  *
  * <p>Values read are immutable: maps keep Juju's key order, JSON numbers become {@code Long} when integral and
- * {@code Double} otherwise, and JSON null stays null inside maps. Not thread-safe: one instance serves one
- * hook on one thread.
+ * {@code Double} otherwise, and JSON null stays null inside maps. Not thread-safe (though {@link #prefetchConfig}
+ * runs its tool on a thread of its own): one instance serves one hook on one thread.
  */
 public final class ProcessJujuBackend implements JujuBackend {
     /** How long a hook tool may run before {@link #forHook} kills it. */
@@ -83,7 +85,7 @@ public final class ProcessJujuBackend implements JujuBackend {
     /** Linux's limit on one argument (MAX_ARG_STRLEN, 128 KiB including the terminating NUL). */
     static final int MAX_ARGUMENT_BYTES = 131071;
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final List<String> CONFIG_GET = List.of("config-get", "--all", "--format=json");
 
     /** Whether {@link #log} sends each line at once or holds lines until {@link #flushLog}. */
     public enum LogMode {
@@ -100,6 +102,8 @@ public final class ProcessJujuBackend implements JujuBackend {
     private final UnitName unit;
     private final LogMode logMode;
     private final Map<List<String>, Object> cache = new HashMap<>();
+    private FutureTask<Map<String, Object>> configPrefetch;
+    private FutureTask<Void> backgroundFlush;
     private final List<HeldLine> heldLines = new ArrayList<>();
     private int heldBytes;
 
@@ -128,7 +132,67 @@ public final class ProcessJujuBackend implements JujuBackend {
 
     @Override
     public Map<String, Object> configGet() {
-        return read(List.of("config-get", "--all", "--format=json"), ProcessJujuBackend::object);
+        if (configPrefetch != null) {
+            FutureTask<Map<String, Object>> prefetch = configPrefetch;
+            configPrefetch = null;
+            cache.put(CONFIG_GET, await(prefetch, "config-get"));
+        }
+        return read(CONFIG_GET, ProcessJujuBackend::object);
+    }
+
+    /**
+     * Starts {@code config-get} now, on a thread of its own, so that the tool runs while the hook is still
+     * starting; the next {@link #configGet} waits for it and reports its failure as it would its own. The runtime
+     * calls this first thing in a hook, which reads the configuration anyway (its {@code config.*} flags need
+     * it): the tool runs once, as before, just sooner. Does nothing when the configuration is read or being read.
+     */
+    public void prefetchConfig() {
+        if (configPrefetch != null || cache.containsKey(CONFIG_GET)) {
+            return;
+        }
+        configPrefetch = new FutureTask<>(
+                () -> convert(CONFIG_GET, checked(run(CONFIG_GET, "")), ProcessJujuBackend::object));
+        startDaemon(configPrefetch, "config-get");
+    }
+
+    private static void startDaemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Waits for a {@code config-get} that {@link #prefetchConfig} started and nothing has read yet (a hook that
+     * failed before reading its configuration), so that no tool outlives the hook. Its failure is left for
+     * {@link #configGet} to report, should anything still read the configuration.
+     */
+    public void awaitPrefetch() {
+        if (configPrefetch == null) {
+            return;
+        }
+        try {
+            await(configPrefetch, "config-get");
+        } catch (RuntimeException failure) {
+            // Reported by configGet(), if anything reads the configuration.
+        }
+    }
+
+    /**
+     * The result of a tool run on a thread of its own, or what it threw: the task throws nothing checked, so the
+     * cause is what the call would have thrown on this thread.
+     */
+    private static <T> T await(FutureTask<T> task, String tool) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + tool, e);
+        }
     }
 
     @Override
@@ -194,19 +258,69 @@ public final class ProcessJujuBackend implements JujuBackend {
         }
     }
 
+    /**
+     * Sends the held lines; when {@link #flushLogInBackground} is sending an earlier batch, waits for it first, so
+     * that the lines reach {@code juju-log} in order, and then throws its failure, if it failed.
+     */
     @Override
     public void flushLog() {
-        if (heldLines.isEmpty()) {
+        RuntimeException backgroundFailure = null;
+        if (backgroundFlush != null) {
+            FutureTask<Void> flush = backgroundFlush;
+            backgroundFlush = null;
+            try {
+                await(flush, "juju-log");
+            } catch (RuntimeException e) {
+                backgroundFailure = e;
+            }
+        }
+        if (!heldLines.isEmpty()) {
+            List<HeldLine> lines = List.copyOf(heldLines);
+            heldLines.clear();
+            heldBytes = 0;
+            send(lines);
+        }
+        if (backgroundFailure != null) {
+            throw backgroundFailure;
+        }
+    }
+
+    /**
+     * Starts sending the lines held so far, in one {@code juju-log} call as {@link #flushLog} would, on a thread
+     * of its own, so that the tool runs while the hook commits its state; lines logged afterwards are held for
+     * the next {@link #flushLog}, which must be called. The runtime calls this when a hook's log is complete, just
+     * before the commit. Does nothing when no line is held or a batch is being sent.
+     */
+    public void flushLogInBackground() {
+        if (heldLines.isEmpty() || backgroundFlush != null) {
             return;
         }
         List<HeldLine> lines = List.copyOf(heldLines);
         heldLines.clear();
         heldBytes = 0;
-        LogLevel level = lines.stream().map(HeldLine::level).min(Enum::compareTo).orElseThrow();
-        boolean mixed = lines.stream().anyMatch(line -> line.level() != level);
-        sendLog(level, lines.stream()
-                .map(line -> mixed ? line.level() + ": " + line.message() : line.message())
-                .collect(Collectors.joining("\n")));
+        backgroundFlush = new FutureTask<>(() -> {
+            send(lines);
+            return null;
+        });
+        startDaemon(backgroundFlush, "juju-log");
+    }
+
+    /** Sends {@code lines} in one call at their most severe level, each prefixed with its own when they differ. */
+    private void send(List<HeldLine> lines) {
+        LogLevel level = lines.get(0).level();
+        for (HeldLine line : lines) {
+            level = line.level().compareTo(level) < 0 ? line.level() : level;
+        }
+        boolean mixed = false;
+        for (HeldLine line : lines) {
+            mixed |= line.level() != level;
+        }
+        StringBuilder batch = new StringBuilder();
+        for (HeldLine line : lines) {
+            batch.append(batch.length() == 0 ? "" : "\n").append(mixed ? line.level() + ": " : "")
+                    .append(line.message());
+        }
+        sendLog(level, batch.toString());
     }
 
     private void sendLog(LogLevel level, String message) {
@@ -248,14 +362,14 @@ public final class ProcessJujuBackend implements JujuBackend {
         forget(key -> key.get(0).equals("relation-get") && key.contains("--app") == app
                 && key.get(key.size() - 1).equals(own)
                 && relationNumber(key.get(key.indexOf("-r") + 1)).equals(relationNumber(relationId)));
-        Map<String, String> file = new TreeMap<>();
-        settings.forEach((key, value) -> file.put(key, value == null ? "" : value));
+        JsonObject file = new JsonObject();
+        new TreeMap<>(settings).forEach((key, value) -> file.addProperty(key, value == null ? "" : value));
         List<String> argv = new ArrayList<>(List.of("relation-set"));
         if (app) {
             argv.add("--app");
         }
         argv.addAll(List.of("-r", relationId, "--file", "-"));
-        checked(run(argv, GSON.toJson(file)));
+        checked(run(argv, file.toString()));
     }
 
     @Override
@@ -449,8 +563,11 @@ public final class ProcessJujuBackend implements JujuBackend {
             throw new UnexpectedJson("a JSON object");
         }
         Map<String, String> values = new LinkedHashMap<>();
-        json.getAsJsonObject().entrySet().stream().filter(entry -> !entry.getValue().isJsonNull())
-                .forEach(entry -> values.put(entry.getKey(), text(entry.getValue())));
+        for (Map.Entry<String, JsonElement> entry : json.getAsJsonObject().entrySet()) {
+            if (!entry.getValue().isJsonNull()) {
+                values.put(entry.getKey(), text(entry.getValue()));
+            }
+        }
         return Collections.unmodifiableMap(values);
     }
 
@@ -463,7 +580,9 @@ public final class ProcessJujuBackend implements JujuBackend {
             throw new UnexpectedJson("a JSON list");
         }
         List<String> values = new ArrayList<>();
-        json.getAsJsonArray().forEach(element -> values.add(text(element)));
+        for (JsonElement element : json.getAsJsonArray()) {
+            values.add(text(element));
+        }
         return List.copyOf(values);
     }
 
@@ -477,12 +596,16 @@ public final class ProcessJujuBackend implements JujuBackend {
         }
         if (json.isJsonObject()) {
             Map<String, Object> values = new LinkedHashMap<>();
-            json.getAsJsonObject().entrySet().forEach(entry -> values.put(entry.getKey(), toJava(entry.getValue())));
+            for (Map.Entry<String, JsonElement> entry : json.getAsJsonObject().entrySet()) {
+                values.put(entry.getKey(), toJava(entry.getValue()));
+            }
             return Collections.unmodifiableMap(values);
         }
         if (json.isJsonArray()) {
             List<Object> values = new ArrayList<>();
-            json.getAsJsonArray().forEach(element -> values.add(toJava(element)));
+            for (JsonElement element : json.getAsJsonArray()) {
+                values.add(toJava(element));
+            }
             return Collections.unmodifiableList(values);
         }
         JsonPrimitive primitive = json.getAsJsonPrimitive();

@@ -20,8 +20,8 @@ import dev.charms.reactive.juju.HookEnvironmentException;
 import dev.charms.reactive.juju.JujuBackend;
 import dev.charms.reactive.juju.LogLevel;
 import dev.charms.reactive.juju.ProcessJujuBackend;
+import dev.charms.reactive.spi.ParameterResolver;
 import dev.charms.reactive.state.StateFile;
-import dev.charms.reactive.state.UnitState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -31,6 +31,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One hook or action, from the process environment to the committed state and the exit code: what
@@ -39,14 +42,20 @@ import java.util.Map;
  * <ol>
  *   <li>reads the hook environment ({@link HookEnvironment}); a missing or malformed variable is reported on
  *       stderr (and with {@code juju-log} when Juju's context is there) naming the variable, exit 1;</li>
+ *   <li>removes the class-data-sharing archive if the JVM refused it ({@link #dropRefusedArchive});</li>
  *   <li>reads {@code metadata.yaml}, {@code config.yaml} and {@code actions.yaml} from {@code JUJU_CHARM_DIR}
- *       ({@link CharmFiles}) and discovers the handlers ({@link HandlerDiscovery}; its warnings go to the log);</li>
+ *       ({@link CharmFiles}, through the digest {@code --train} writes while the files match it) and finds
+ *       the handlers and parameter resolvers (those {@code --train} recorded while the class path is unchanged,
+ *       {@link ClassPathRecord}, else {@link HandlerDiscovery}, whose warnings go to the log, and
+ *       {@link java.util.ServiceLoader});</li>
  *   <li>reads the unit state from {@code <charm dir>/.reactive/state.json} ({@link StateFile});</li>
  *   <li>runs the hook, or the action for {@code actions/<name>}, with {@link HookRunner} over
- *       {@link ProcessJujuBackend#forHook} (log lines batched), with {@link HookEnvironment}, {@link Services},
+ *       {@link ProcessJujuBackend#forHook} (log lines batched; a hook starts {@code config-get} first thing, see
+ *       {@link ProcessJujuBackend#prefetchConfig}), with {@link HookEnvironment}, {@link Services},
  *       {@link Apt} and {@link Files} injectable (commands run over the hook's environment, with no timeout; files
  *       under {@link #FILES_ROOT} when that is set);</li>
- *   <li>on success, creates {@code .reactive} (mode 0700) if needed and commits the new state, exit 0;</li>
+ *   <li>on success, creates {@code .reactive} (mode 0700) if needed and commits the new state, then publishes
+ *       leader settings and relation data (a failed publication commits the old state again), exit 0;</li>
  *   <li>on any failure, commits nothing, logs {@code Hook error:} with the stack trace, prints the error on
  *       stderr, exit 1, and Juju retries the hook.</li>
  * </ol>
@@ -87,14 +96,13 @@ public final class CharmRuntime {
      */
     public static int run(List<String> args, Map<String, String> environment, PrintStream err, ClassLoader loader) {
         if (args.equals(List.of(TRAIN))) {
-            Training.run(loader);
-            return OK;
+            return train(environment, err, loader);
         }
         if (!args.isEmpty()) {
             err.println("usage: java dev.charms.reactive.Main [" + TRAIN + "]\n"
                     + "Runs the hook or action named by JUJU_DISPATCH_PATH; " + TRAIN
-                    + " runs a sample hook in memory to record a class-data-sharing archive. Unexpected: "
-                    + String.join(" ", args));
+                    + " digests the charm's YAML files and runs a sample hook to record a class-data-sharing"
+                    + " archive. Unexpected: " + String.join(" ", args));
             return USAGE;
         }
         HookEnvironment hook;
@@ -106,9 +114,13 @@ public final class CharmRuntime {
             return FAILED;
         }
         ProcessJujuBackend backend = ProcessJujuBackend.forHook(hook, environment);
+        if (!hook.isAction()) {
+            backend.prefetchConfig();
+        }
         try {
             return run(hook, environment, backend, err, loader);
         } finally {
+            backend.awaitPrefetch();
             try {
                 backend.flushLog();
             } catch (RuntimeException e) {
@@ -117,33 +129,21 @@ public final class CharmRuntime {
         }
     }
 
-    private static int run(HookEnvironment hook, Map<String, String> environment, JujuBackend backend,
+    private static int run(HookEnvironment hook, Map<String, String> environment, ProcessJujuBackend backend,
             PrintStream err, ClassLoader loader) {
         try {
             Path charmDir = hook.charmDir();
+            dropRefusedArchive(charmDir, System.getProperty("java.vm.info", ""), backend);
             CharmFiles files = CharmFiles.read(charmDir);
             String name = hook.hookName(files.endpoints()).name();
-            CommandRunner commands = new ProcessCommandRunner(environment);
-            HandlerSet handlers = HandlerSet.of(HandlerDiscovery.discover(loader,
-                    warning -> backend.log(LogLevel.WARNING, warning)));
-            HookRunner.Builder builder = HookRunner.builder(handlers);
-            EndpointSupport.of(handlers, files.relations(), EndpointEnvironment.of(hook)).install(builder);
-            HookRunner runner = builder
-                    .relations(files.relations())
-                    .configOptions(files.configOptions())
-                    .actions(files.actions())
-                    .files(FileDigests.under(charmDir))
-                    .service(HookEnvironment.class, () -> hook)
-                    .service(Services.class, () -> new Services(commands))
-                    .service(Apt.class, () -> new Apt(commands))
-                    .service(Files.class, () -> files(environment))
-                    .build();
-            StateFile stateFile = StateFile.at(charmDir.resolve(".reactive").resolve("state.json"));
-            JsonObject state = stateFile.read();
-            HookOutcome outcome = hook.isAction() ? runner.runAction(backend, name, state)
-                    : runner.run(backend, name, state);
-            createPrivateDirectory(stateFile.path().getParent());
-            stateFile.write(outcome.state());
+            Optional<ClassPathRecord> record = ClassPathRecord.read(classPathRecord(charmDir), loader);
+            HandlerSet handlers = HandlerSet.of(record.isPresent() ? record.get().indexes()
+                    : HandlerDiscovery.discover(loader, warning -> backend.log(LogLevel.WARNING, warning)));
+            HookRunner runner = runner(handlers, files, hook, new ProcessCommandRunner(environment),
+                    () -> files(environment),
+                    record.isPresent() ? Optional.of(record.get().resolvers()) : Optional.empty());
+            StateFile stateFile = StateFile.at(stateDirectory(charmDir).resolve("state.json"));
+            runAndCommit(runner, backend, name, hook.isAction(), stateFile);
             return OK;
         } catch (HookFailedException e) {
             err.println(e.getMessage());
@@ -163,7 +163,99 @@ public final class CharmRuntime {
         return root == null || root.isEmpty() ? new Files() : Files.under(Path.of(root));
     }
 
-    private static void createPrivateDirectory(Path directory) {
+    private static int train(Map<String, String> environment, PrintStream err, ClassLoader loader) {
+        Path charmDir = Path.of(environment.getOrDefault("JUJU_CHARM_DIR", "")).toAbsolutePath();
+        try {
+            Training.run(charmDir, environment, loader);
+            return OK;
+        } catch (RuntimeException e) {
+            err.println("training in " + charmDir + " failed (hooks still run, parsing the YAML files and starting"
+                    + " more slowly): " + e);
+            return FAILED;
+        }
+    }
+
+    /**
+     * The runner for one hook of the charm: the charm's handlers with endpoint support, the declarations of its
+     * files, and the hook environment and host helpers injectable (commands run with {@code commands}).
+     *
+     * @param machineFiles makes the {@link Files} handlers get
+     * @param resolvers the parameter resolvers of the class path when known ({@link ClassPathRecord}); when
+     *     empty, the runner looks them up with {@link java.util.ServiceLoader}
+     */
+    static HookRunner runner(HandlerSet handlers, CharmFiles files, HookEnvironment hook, CommandRunner commands,
+            Supplier<Files> machineFiles, Optional<List<ParameterResolver>> resolvers) {
+        HookRunner.Builder builder = HookRunner.builder(handlers);
+        EndpointSupport.of(handlers, files.relations(), EndpointEnvironment.of(hook)).install(builder);
+        if (resolvers.isPresent()) {
+            builder.recordedResolvers(resolvers.get());
+        }
+        return builder
+                .relations(files.relations())
+                .configOptions(files.configOptions())
+                .actions(files.actions())
+                .files(FileDigests.under(hook.charmDir()))
+                .service(HookEnvironment.class, () -> hook)
+                .service(Services.class, () -> new Services(commands))
+                .service(Apt.class, () -> new Apt(commands))
+                .service(Files.class, machineFiles)
+                .build();
+    }
+
+    /**
+     * Runs the hook or action {@code name} over the state in {@code stateFile} and commits the new state there
+     * (creating its directory, mode 0700, if needed) before anything is published. The hook's log is complete
+     * when the commit starts, so it is sent meanwhile ({@link ProcessJujuBackend#flushLogInBackground}); the
+     * caller's {@link ProcessJujuBackend#flushLog} waits for it and sends what a failure adds.
+     *
+     * @throws HookFailedException when the hook failed, the commit included; nothing is then committed
+     */
+    static HookOutcome runAndCommit(HookRunner runner, ProcessJujuBackend backend, String name, boolean action,
+            StateFile stateFile) {
+        JsonObject state = stateFile.read();
+        Consumer<JsonObject> commit = newState -> {
+            backend.flushLogInBackground();
+            createPrivateDirectory(stateFile.path().getParent());
+            stateFile.write(newState);
+        };
+        return action ? runner.runAction(backend, name, state, commit) : runner.run(backend, name, state, commit);
+    }
+
+    /** The directory of the charm's runtime files: the unit state, the digest of the charm files. */
+    static Path stateDirectory(Path charmDir) {
+        return charmDir.resolve(".reactive");
+    }
+
+    /**
+     * Removes the charm's class-data-sharing archive when this JVM, whose {@code java.vm.info} is {@code vmInfo},
+     * shares no classes although the archive is there: the JVM refused it (it was made by another JVM, such as the
+     * one before a JDK update), which it does silently, and every hook would start more than twice as slowly. The
+     * dispatch script prepares a new one for the next hook.
+     */
+    static void dropRefusedArchive(Path charmDir, String vmInfo, JujuBackend backend) {
+        Path archive = stateDirectory(charmDir).resolve("classes.jsa");
+        if (vmInfo.contains("sharing") || !java.nio.file.Files.exists(archive)) {
+            return;
+        }
+        try {
+            java.nio.file.Files.delete(archive);
+            backend.log(LogLevel.WARNING, "the JVM did not use the class-data-sharing archive " + archive
+                    + " (it was made for another JVM or other jars); removed it, so that the next hook prepares a new"
+                    + " one");
+        } catch (IOException e) {
+            backend.log(LogLevel.WARNING, "the JVM did not use the class-data-sharing archive " + archive
+                    + ", which cannot be removed (" + e + "); hooks start slowly until it is removed or the charm"
+                    + " is upgraded");
+        }
+    }
+
+    /** Where the bootstrap records what the charm's jars provide ({@link ClassPathRecord}). */
+    static Path classPathRecord(Path charmDir) {
+        return stateDirectory(charmDir).resolve("class-path.json");
+    }
+
+    /** Creates {@code directory}, readable by its owner only, unless it exists. */
+    static void createPrivateDirectory(Path directory) {
         if (java.nio.file.Files.isDirectory(directory)) {
             return;
         }

@@ -1,11 +1,10 @@
 package dev.charms.reactive.state;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.charms.reactive.Injectable;
+import dev.charms.reactive.internal.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,8 +30,6 @@ import java.util.TreeMap;
  */
 @Injectable
 public final class DataChanged {
-    private static final Gson GSON = new GsonBuilder().serializeNulls().create();
-
     private final UnitState state;
 
     /** Checks data against {@code state}, which the hook runner commits or drops with the hook. */
@@ -71,7 +68,7 @@ public final class DataChanged {
      * @param data any value Gson can serialise, or a {@link JsonElement}; null gives {@code null}
      */
     public static String canonicalJson(Object data) {
-        return GSON.toJson(canonical(GSON.toJsonTree(data)));
+        return JsonTrees.gson().toJson(canonical(JsonTrees.toJsonTree(data)));
     }
 
     /** The hex SHA-256 of the canonical JSON of {@code data}. */

@@ -27,12 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * created with mode 0600 (never readable by others), fsynced, renamed over the old file in one atomic step,
  * and then the directory is fsynced so the rename survives a power cut. A process killed at any moment
  * leaves either the old file or the new one, and at most a stray temporary file
- * ({@code .<name>.<pid>.<random>.tmp}), which the next successful write removes once its process is gone.
+ * ({@code .<name>.<pid>.<n>.tmp}), which the next successful write removes once its process is gone.
  *
  * <p>A file that cannot be trusted (corrupt, wrong shape, or written by a newer runtime) is reported with a
  * {@link StateFileException} and never reset: resetting would silently forget the unit's flags.
@@ -66,9 +66,11 @@ public final class StateFile {
 
     private static final String REFUSE_TO_RESET = "Refusing to reset it; restore a backup or delete it to"
             + " start afresh (the unit then forgets its flags and stored data).";
-    private static final Pattern POSITION = Pattern.compile(" at line (\\d+) column (\\d+)");
+    /** Gson's position in a syntax error; compiled only when there is one. */
+    private static final String POSITION = " at line (\\d+) column (\\d+)";
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+    private static final AtomicLong TEMP_COUNT = new AtomicLong();
 
     private final Path path;
     private final Path directory;
@@ -220,7 +222,7 @@ public final class StateFile {
     }
 
     private StateFileException malformed(String reason, JsonReader reader, Exception cause) {
-        Matcher position = POSITION.matcher(reader.toString());
+        Matcher position = Pattern.compile(POSITION).matcher(reader.toString());
         String where = position.find()
                 ? " at line " + position.group(1) + ", column " + position.group(2)
                 : "";
@@ -242,7 +244,7 @@ public final class StateFile {
             root = root.getCause();
         }
         String message = Objects.requireNonNullElse(root.getMessage(), "");
-        Matcher position = POSITION.matcher(message);
+        Matcher position = Pattern.compile(POSITION).matcher(message);
         String reason = position.find()
                 ? message.substring(0, position.start())
                 : message.lines().findFirst().orElse("");
@@ -345,13 +347,20 @@ public final class StateFile {
         }
     }
 
+    /**
+     * Creates this write's temporary file, {@code .<name>.<pid>.<n>.tmp} with {@code n} counting this process's
+     * writes. The name is unique among live writers without {@link Files#createTempFile}, whose random names
+     * cost a hook the start-up of the security providers. A file already there can only be a dead process's
+     * (one that had the same pid), so it is replaced.
+     */
     private Path createTemp() throws IOException {
-        String prefix = tempPrefix + ProcessHandle.current().pid() + ".";
-        if (!Files.getFileStore(directory).supportsFileAttributeView("posix")) {
-            return Files.createTempFile(directory, prefix, ".tmp");
+        Path temp = directory.resolve(tempPrefix + ProcessHandle.current().pid() + "." + TEMP_COUNT.incrementAndGet()
+                + ".tmp");
+        Files.deleteIfExists(temp);
+        if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createFile(temp);
         }
-        FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE);
-        Path temp = Files.createTempFile(directory, prefix, ".tmp", ownerOnly);
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
         // The umask can only take bits away; setting the mode again makes it exactly 0600 whatever the umask.
         Files.setPosixFilePermissions(temp, OWNER_READ_WRITE);
         return temp;

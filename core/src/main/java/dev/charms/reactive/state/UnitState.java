@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything the reactive runtime persists for one unit: flags with their values, {@code @OnlyOnce} marks, the
@@ -63,28 +64,34 @@ public final class UnitState {
         if (json.size() == 0) {
             return state;
         }
-        section(json, "flags").entrySet().forEach(e -> state.flags.put(e.getKey(), e.getValue().deepCopy()));
+        copyInto(state.flags, section(json, "flags"));
         if (json.has("onlyOnce")) {
             JsonElement ids = json.get("onlyOnce");
             if (!ids.isJsonArray()) {
                 throw malformed("onlyOnce", "an array of handler ids");
             }
-            ids.getAsJsonArray().forEach(id -> state.onlyOnce.add(id.getAsString()));
+            for (JsonElement id : ids.getAsJsonArray()) {
+                state.onlyOnce.add(id.getAsString());
+            }
         }
-        section(json, "fileHashes").entrySet().forEach(handler -> {
+        for (Map.Entry<String, JsonElement> handler : section(json, "fileHashes").entrySet()) {
             if (!handler.getValue().isJsonObject()) {
                 throw malformed("fileHashes." + handler.getKey(), "an object of file to hash");
             }
             SortedMap<String, String> files = new TreeMap<>();
-            handler.getValue().getAsJsonObject().entrySet().forEach(f -> files.put(f.getKey(), f.getValue().getAsString()));
+            for (Map.Entry<String, JsonElement> file : handler.getValue().getAsJsonObject().entrySet()) {
+                files.put(file.getKey(), file.getValue().getAsString());
+            }
             state.fileHashes.put(handler.getKey(), files);
-        });
-        section(json, "dataChanged").entrySet().forEach(e -> state.dataChanged.put(e.getKey(), e.getValue().getAsString()));
+        }
+        for (Map.Entry<String, JsonElement> data : section(json, "dataChanged").entrySet()) {
+            state.dataChanged.put(data.getKey(), data.getValue().getAsString());
+        }
         if (json.has("config")) {
             state.config = section(json, "config").deepCopy();
         }
-        section(json, "leadership").entrySet().forEach(e -> state.leadership.put(e.getKey(), e.getValue().deepCopy()));
-        section(json, "namespaces").entrySet().forEach(e -> state.namespaces.put(e.getKey(), e.getValue().deepCopy()));
+        copyInto(state.leadership, section(json, "leadership"));
+        copyInto(state.namespaces, section(json, "namespaces"));
         return state;
     }
 
@@ -93,18 +100,16 @@ public final class UnitState {
         JsonObject json = new JsonObject();
         json.add("flags", object(flags));
         JsonArray ids = new JsonArray();
-        onlyOnce.stream().sorted().forEach(ids::add);
+        for (String id : new TreeSet<>(onlyOnce)) {
+            ids.add(id);
+        }
         json.add("onlyOnce", ids);
         JsonObject hashes = new JsonObject();
-        fileHashes.forEach((handler, files) -> {
-            JsonObject perFile = new JsonObject();
-            files.forEach(perFile::addProperty);
-            hashes.add(handler, perFile);
-        });
+        for (Map.Entry<String, SortedMap<String, String>> handler : fileHashes.entrySet()) {
+            hashes.add(handler.getKey(), strings(handler.getValue()));
+        }
         json.add("fileHashes", hashes);
-        JsonObject data = new JsonObject();
-        dataChanged.forEach(data::addProperty);
-        json.add("dataChanged", data);
+        json.add("dataChanged", strings(dataChanged));
         if (config != null) {
             json.add("config", config.deepCopy());
         }
@@ -203,7 +208,7 @@ public final class UnitState {
     /** Replaces the leader settings snapshot. */
     public void saveLeadershipSnapshot(JsonObject snapshot) {
         leadership.clear();
-        snapshot.entrySet().forEach(e -> leadership.put(e.getKey(), e.getValue().deepCopy()));
+        copyInto(leadership, snapshot);
     }
 
     /** The free namespace with this name (a copy), or empty when it has never been written. */
@@ -253,7 +258,23 @@ public final class UnitState {
 
     private static JsonObject object(Map<String, JsonElement> map) {
         JsonObject json = new JsonObject();
-        map.forEach((k, v) -> json.add(k, v.deepCopy()));
+        for (Map.Entry<String, JsonElement> entry : map.entrySet()) {
+            json.add(entry.getKey(), entry.getValue().deepCopy());
+        }
         return json;
+    }
+
+    private static JsonObject strings(Map<String, String> map) {
+        JsonObject json = new JsonObject();
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            json.addProperty(entry.getKey(), entry.getValue());
+        }
+        return json;
+    }
+
+    private static void copyInto(Map<String, JsonElement> target, JsonObject source) {
+        for (Map.Entry<String, JsonElement> entry : source.entrySet()) {
+            target.put(entry.getKey(), entry.getValue().deepCopy());
+        }
     }
 }

@@ -72,6 +72,22 @@ class ProcessJujuBackendTest {
         }
 
         @Test
+        void aPrefetchedConfigurationIsTheOneReadWithOneToolCall() {
+            tools.config(Map.of("greeting", "hi"));
+            ProcessJujuBackend backend = backend();
+
+            backend.prefetchConfig();
+            backend.prefetchConfig();
+            backend.awaitPrefetch();
+            tools.config(Map.of("greeting", "changed after config-get ran"));
+
+            assertThat(backend.configGet()).containsExactly(Map.entry("greeting", "hi"));
+            assertThat(backend.configGet()).containsExactly(Map.entry("greeting", "hi"));
+            backend.prefetchConfig();
+            assertThat(tools.calls()).containsExactly(call("config-get", "--all", "--format=json"));
+        }
+
+        @Test
         void isLeaderIsAskedOnce() {
             tools.leader(true);
             ProcessJujuBackend backend = backend();
@@ -413,6 +429,33 @@ class ProcessJujuBackendTest {
         }
 
         @Test
+        void aBackgroundFlushSendsTheLinesHeldSoFarAndTheNextFlushTheRestAfterThem() {
+            ProcessJujuBackend backend = backend(LogMode.BUFFERED);
+
+            backend.log(LogLevel.INFO, "one");
+            backend.log(LogLevel.INFO, "two");
+            backend.flushLogInBackground();
+            backend.log(LogLevel.ERROR, "three");
+            backend.flushLog();
+            backend.flushLog();
+
+            assertThat(tools.jujuLog()).containsExactly(new LogEntry("INFO", "one\ntwo"), new LogEntry("ERROR", "three"));
+        }
+
+        @Test
+        void aFailedBackgroundFlushIsReportedByTheNextFlushAfterItSentTheRest() {
+            tools.failing("juju-log", 1, "ERROR connection is shut down");
+            ProcessJujuBackend backend = backend(LogMode.BUFFERED);
+            backend.log(LogLevel.INFO, "one");
+            backend.flushLogInBackground();
+            backend.log(LogLevel.INFO, "two");
+
+            assertThatThrownBy(backend::flushLog).isInstanceOf(HookToolException.class)
+                    .hasMessageContaining("ERROR connection is shut down");
+            assertThat(tools.calls()).extracting(Call::tool).containsExactly("juju-log", "juju-log");
+        }
+
+        @Test
         void aBatchOfOneLevelIsNotPrefixed() {
             ProcessJujuBackend backend = backend(LogMode.BUFFERED);
 
@@ -475,6 +518,18 @@ class ProcessJujuBackendTest {
                         assertThat(e.exitCode()).isEqualTo(1);
                         assertThat(e.stderr()).isEqualTo("ERROR connection is shut down\n");
                     })
+                    .hasMessage("config-get --all --format=json failed with exit code 1: ERROR connection is shut down");
+        }
+
+        @Test
+        void aFailedPrefetchIsReportedWhenTheConfigurationIsRead() {
+            tools.failing("config-get", 1, "ERROR connection is shut down");
+            ProcessJujuBackend backend = backend();
+
+            backend.prefetchConfig();
+            backend.awaitPrefetch();
+
+            assertThatThrownBy(backend::configGet).isInstanceOf(HookToolException.class)
                     .hasMessage("config-get --all --format=json failed with exit code 1: ERROR connection is shut down");
         }
 

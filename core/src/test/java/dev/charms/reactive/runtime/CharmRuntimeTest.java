@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import dev.charms.reactive.discovery.HandlerDiscovery;
+import dev.charms.reactive.juju.LogLevel;
 import dev.charms.reactive.juju.stubtools.StubHookTools;
 import dev.charms.reactive.juju.stubtools.StubHookTools.Call;
 import dev.charms.reactive.juju.stubtools.StubHookTools.LogEntry;
 import dev.charms.reactive.state.UnitState;
+import dev.charms.reactive.testing.InMemoryJujuBackend;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,6 +45,7 @@ class CharmRuntimeTest {
                 options:
                   name: {type: string, default: app}
                   fail: {type: boolean, default: false}
+                  unwritable: {type: boolean, default: false}
                 """);
         Files.writeString(charmDir.resolve("actions.yaml"), """
                 backup:
@@ -150,6 +153,25 @@ class CharmRuntimeTest {
     }
 
     @Test
+    void aStateThatCannotBeWrittenFailsTheHookBeforeLeaderSettingsArePublished() throws IOException {
+        assertThat(run("hooks/install")).as("stderr: %s", err).isZero();
+        byte[] committed = Files.readAllBytes(stateFile());
+        tools.config(Map.of("name", "app", "fail", false, "unwritable", true));
+        int before = tools.calls().size();
+
+        assertThat(run("hooks/config-changed")).isEqualTo(CharmRuntime.FAILED);
+
+        assertThat(Files.readAllBytes(stateFile())).isEqualTo(committed);
+        List<Call> calls = tools.calls().subList(before, tools.calls().size());
+        assertThat(tools(calls)).as("the hook's log goes while the state is written; the error after it")
+                .doesNotContain("leader-set").endsWith("juju-log", "juju-log").containsOnlyOnce("config-get");
+        assertThat(tools.jujuLog().get(tools.jujuLog().size() - 1).message())
+                .contains("Hook error:\njava.lang.IllegalArgumentException: Cannot write unit state file")
+                .contains("unpaired UTF-16 surrogate");
+        assertThat(stderr()).contains("hook config-changed failed");
+    }
+
+    @Test
     void aBadEnvironmentNamesTheVariable() {
         Map<String, String> env = hook("hooks/install");
         env.remove("JUJU_DISPATCH_PATH");
@@ -224,15 +246,57 @@ class CharmRuntimeTest {
     }
 
     @Test
-    void trainingRunsInMemoryAndWritesNothing() throws IOException {
+    void trainingWritesOnlyTheDigestOfTheCharmFilesAndRunsNoHookTool() throws IOException {
         assertThat(run(hook("hooks/install"), CharmRuntime.TRAIN)).isZero();
 
         assertThat(stderr()).isEmpty();
         assertThat(tools.calls()).isEmpty();
         try (var files = Files.list(charmDir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "metadata.yaml", "config.yaml", "actions.yaml");
+                    "metadata.yaml", "config.yaml", "actions.yaml", ".reactive");
         }
+        try (var files = Files.list(charmDir.resolve(".reactive"))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("no class path record for a class loader over directories; no scratch state left")
+                    .containsExactly("charm-files.json");
+        }
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(charmDir.resolve(".reactive"))))
+                .isEqualTo("rwx------");
+
+        assertThat(run("hooks/install")).as("stderr: %s", err).isZero();
+        assertThat(state().flags()).contains("app.installed", "app.started");
+    }
+
+    @Test
+    void trainingFailsWithTheReasonWhenTheCharmFilesAreBad() throws IOException {
+        Files.writeString(charmDir.resolve("metadata.yaml"), "name: app\nrequires:\n  db: {}\n");
+
+        assertThat(run(hook("hooks/install"), CharmRuntime.TRAIN)).isEqualTo(CharmRuntime.FAILED);
+
+        assertThat(stderr()).startsWith("training in " + charmDir + " failed")
+                .contains("metadata.yaml:3:7: requires relation \"db\" has no interface");
+        assertThat(tools.calls()).isEmpty();
+    }
+
+    @Test
+    void anArchiveTheJvmRefusedIsRemovedSoThatTheNextHookPreparesANewOne() throws IOException {
+        Path archive = Files.createDirectories(charmDir.resolve(".reactive")).resolve("classes.jsa");
+        Files.writeString(archive, "made by another JVM");
+        InMemoryJujuBackend backend = new InMemoryJujuBackend();
+
+        CharmRuntime.dropRefusedArchive(charmDir, "mixed mode, sharing", backend);
+        assertThat(archive).as("the JVM shares classes: the archive is in use").exists();
+        assertThat(backend.log()).isEmpty();
+
+        CharmRuntime.dropRefusedArchive(charmDir, "mixed mode", backend);
+        assertThat(archive).doesNotExist();
+        assertThat(backend.log()).singleElement().satisfies(line -> {
+            assertThat(line.level()).isEqualTo(LogLevel.WARNING);
+            assertThat(line.message()).contains(archive.toString(), "so that the next hook prepares a new one");
+        });
+
+        CharmRuntime.dropRefusedArchive(charmDir, "mixed mode", backend);
+        assertThat(backend.log()).as("no archive, nothing to say").hasSize(1);
     }
 
     @Test

@@ -16,7 +16,10 @@ import dev.charms.reactive.status.Status;
 import dev.charms.reactive.discovery.ReactiveHandlers;
 import java.util.List;
 
-/** The charm {@link CharmRuntimeTest} runs: install, configure, start, a failing handler and an action. */
+/**
+ * The charm {@link CharmRuntimeTest} runs: install, configure, start, a failing handler, one whose state cannot be
+ * written, and an action.
+ */
 public class RuntimeCharm {
 
     @WhenNot("app.installed")
@@ -36,6 +39,12 @@ public class RuntimeCharm {
     void fail(Leadership leadership) {
         leadership.set("token", "t");
         throw new IllegalStateException("configured to fail");
+    }
+
+    @When("config.set.unwritable")
+    void unwritable(Leadership leadership, Flags flags) {
+        leadership.set("token", "t");
+        flags.set("app.note", "\uD800 is half a character, which the state file cannot hold");
     }
 
     @When("app.installed")

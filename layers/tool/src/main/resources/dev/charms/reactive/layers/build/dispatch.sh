@@ -27,10 +27,14 @@ classpath="@CLASSPATH@"
 main=dev.charms.reactive.Main
 marker=.reactive/bootstrapped
 archive=.reactive/classes.jsa
+classlist=.reactive/classes.lst
 hook="${JUJU_DISPATCH_PATH##*/}"
-# JVM messages (such as a class-data-sharing archive that no longer matches) go to stderr, which Juju logs;
-# stdout is the charm's.
+# JVM messages go to stderr, which Juju logs; stdout is the charm's.
 jvm_log="-Xlog:disable -Xlog:all=warning:stderr"
+jvm_log_errors="-Xlog:disable -Xlog:all=error:stderr"
+# Start-up and memory over peak throughput: hooks are short. 16 MB of heap is enough for a steady hook to need
+# no collection; G1 is the collector under which the JVM maps the archive's heap objects.
+jvm_options="-XX:TieredStopAtLevel=1 -XX:+UseG1GC -XX:-UsePerfData -Xss256k -Xms16m"
 
 log() {
     juju-log -l "$1" "dispatch: $2" 2>/dev/null || printf 'dispatch: %s: %s\n' "$1" "$2" >&2
@@ -83,6 +87,31 @@ apt_install() {
     done
 }
 
+# Prepares the class-data-sharing archive: Main --train records what hooks would otherwise work out every time
+# (the digest of the YAML files, the handler indexes of the jars) and runs sample hooks; the classes they load
+# are dumped into a static archive, with their heap objects (which the JVM maps only under G1), and the archive
+# is kept only if a JVM started as hooks start accepts it. It holds only for these jars and this JVM: when a
+# hook finds the JVM refused it (a JDK update, say), Main removes it and the next hook prepares a new one. A
+# failure leaves $archive.failed, so that hooks do not try again before the next bootstrap. (The expected
+# warnings of the dump, such as classes CDS cannot store, are left out of the log.)
+prepare_archive() {
+    rm -f "$archive" "$archive.tmp" "$archive.failed" "$classlist"
+    # shellcheck disable=SC2086 # jvm_options is a list of options
+    if "$java" -XX:DumpLoadedClassList="$classlist" $jvm_log_errors $jvm_options -cp "$classpath" "$main" \
+            --train >&2 \
+        && "$java" -Xshare:dump -XX:SharedClassListFile="$classlist" -XX:SharedArchiveFile="$archive.tmp" \
+            $jvm_log_errors $jvm_options -cp "$classpath" >&2 \
+        && "$java" -Xshare:on -XX:SharedArchiveFile="$archive.tmp" $jvm_log_errors $jvm_options \
+            -cp "$classpath" -version >/dev/null 2>&1 \
+        && mv "$archive.tmp" "$archive"; then
+        rm -f "$classlist"
+    else
+        rm -f "$archive.tmp" "$classlist"
+        : > "$archive.failed"
+        log WARNING "could not prepare the class-data-sharing archive $archive; hooks start more slowly"
+    fi
+}
+
 bootstrap() {
     log INFO "bootstrapping for $hook: Java $java_version or later${packages:+, packages $packages}"
     mkdir -p -m 0700 .reactive || blocked "Cannot create $JUJU_CHARM_DIR/.reactive"
@@ -97,15 +126,7 @@ bootstrap() {
         # shellcheck disable=SC2086
         apt_install $packages || blocked "Cannot install $packages with apt-get; see juju debug-log"
     fi
-    # A dynamic archive of the classes one in-memory hook loads; it holds only for these jars and this JVM.
-    # (Its expected warnings, such as classes CDS cannot store, are left out of the log.)
-    rm -f "$archive" "$archive.tmp"
-    if ! { "$java" -XX:ArchiveClassesAtExit="$archive.tmp" -Xlog:disable -Xlog:all=error:stderr \
-        -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
-        -cp "$classpath" "$main" --train >&2 && mv "$archive.tmp" "$archive"; }; then
-        rm -f "$archive.tmp"
-        log WARNING "could not prepare the class-data-sharing archive $archive; hooks start more slowly"
-    fi
+    prepare_archive
     if ! { printf '%s\n' "$java" > "$marker.tmp" && mv "$marker.tmp" "$marker"; }; then
         blocked "Cannot write $JUJU_CHARM_DIR/$marker"
     fi
@@ -118,10 +139,11 @@ java=
 [ -f "$marker" ] && read -r java < "$marker"
 if [ -z "$java" ] || [ ! -x "$java" ]; then
     bootstrap
+elif [ ! -f "$archive" ] && [ ! -f "$archive.failed" ]; then
+    prepare_archive
 fi
 
 share=
 [ -f "$archive" ] && share="-XX:SharedArchiveFile=$archive"
 # shellcheck disable=SC2086
-exec "$java" $share $jvm_log -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xss256k -Xms8m \
-    -cp "$classpath" "$main"
+exec "$java" $share $jvm_log $jvm_options -cp "$classpath" "$main"

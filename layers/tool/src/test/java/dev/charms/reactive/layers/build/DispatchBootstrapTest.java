@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The generated {@code dispatch} run as Juju runs it, for its bootstrap: finding or installing Java, the extra
  * packages, the class-data-sharing archive, the marker, re-bootstrap on upgrade, and stdout kept for the charm.
  * The charm's code is a probe {@code dev.charms.reactive.Main} that records each run in {@code ran.log} in its
- * working directory and prints one line; with {@code --train} it does nothing, as the real one writes nothing.
+ * working directory and prints one line; with {@code --train} it does nothing (or fails, when
+ * {@code PROBE_TRAIN_FAILS} is set).
  */
 class DispatchBootstrapTest {
 
@@ -33,7 +34,7 @@ class DispatchBootstrapTest {
             public final class Main {
                 public static void main(String[] args) throws Exception {
                     if (args.length == 1 && args[0].equals("--train")) {
-                        return;
+                        System.exit(System.getenv("PROBE_TRAIN_FAILS") == null ? 0 : 1);
                     }
                     String path = System.getenv("JUJU_DISPATCH_PATH");
                     Files.writeString(Path.of("ran.log"), path + "\\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -164,15 +165,54 @@ class DispatchBootstrapTest {
     }
 
     @Test
-    void jvmWarningsGoToStderrNotToTheCharmsStdout() throws Exception {
+    void jvmOutputNeverReachesTheCharmsStdout() throws Exception {
         rig.hook("install");
-        // A jar newer than the class-data-sharing archive makes the JVM warn that it cannot use the archive.
-        Files.setLastModifiedTime(rig.charm.resolve("lib/probe.jar"), FileTime.from(Instant.now().plusSeconds(60)));
+        // Every JVM log message, to stdout unless the dispatch script's own logging options replace it.
+        rig.environment.put("JAVA_TOOL_OPTIONS", "-Xlog:all=info");
 
         DispatchRig.Run run = rig.hook("update-status");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stderr()).contains("[warning][cds");
+        assertThat(run.stderr()).contains("Picked up JAVA_TOOL_OPTIONS: -Xlog:all=info");
         assertThat(run.stdout()).isEqualTo("probe ran hooks/update-status\n");
+    }
+
+    @Test
+    void aMissingArchiveIsPreparedAgainByTheNextHookWithoutABootstrap() throws Exception {
+        rig.hook("install");
+        Path archive = rig.charm.resolve(".reactive/classes.jsa");
+        Files.delete(archive);
+        FileTime bootstrapped = Files.getLastModifiedTime(rig.marker());
+
+        DispatchRig.Run run = rig.hook("update-status");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).isEqualTo("probe ran hooks/update-status\n");
+        assertThat(archive).isNotEmptyFile();
+        assertThat(rig.aptCalls()).hasSize(1);
+        assertThat(Files.getLastModifiedTime(rig.marker())).isEqualTo(bootstrapped);
+    }
+
+    @Test
+    void anArchiveThatCannotBePreparedIsTriedAgainOnlyByTheNextBootstrap() throws Exception {
+        rig.environment.put("PROBE_TRAIN_FAILS", "yes");
+        DispatchRig.Run install = rig.hook("install");
+        Path archive = rig.charm.resolve(".reactive/classes.jsa");
+
+        assertThat(install.exitCode()).as(install.stderr()).isZero();
+        assertThat(archive).doesNotExist();
+        assertThat(rig.charm.resolve(".reactive/classes.jsa.failed")).exists();
+        assertThat(rig.tools.jujuLog()).extracting(entry -> entry.message()).contains(
+                "dispatch: could not prepare the class-data-sharing archive .reactive/classes.jsa; hooks start more slowly");
+
+        rig.environment.remove("PROBE_TRAIN_FAILS");
+        int logged = rig.tools.jujuLog().size();
+        assertThat(rig.hook("update-status").exitCode()).isZero();
+        assertThat(archive).as("not retried in every hook").doesNotExist();
+        assertThat(rig.tools.jujuLog()).hasSize(logged);
+
+        assertThat(rig.hook("upgrade-charm").exitCode()).isZero();
+        assertThat(archive).isNotEmptyFile();
+        assertThat(rig.charm.resolve(".reactive/classes.jsa.failed")).doesNotExist();
     }
 }

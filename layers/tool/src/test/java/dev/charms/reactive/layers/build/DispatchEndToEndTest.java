@@ -88,6 +88,32 @@ class DispatchEndToEndTest {
     }
 
     @Test
+    void theBootstrapRecordsTheCharmFilesAndAnArchiveTheJvmRefusesIsReplaced() throws Exception {
+        assertThat(rig.hook("install").exitCode()).isZero();
+        Path archive = rig.charm.resolve(".reactive/classes.jsa");
+        assertThat(rig.charm.resolve(".reactive/charm-files.json")).content().contains("\"greeting\"");
+        assertThat(rig.charm.resolve(".reactive/class-path.json"))
+                .as("the probe charm is compiled without the processor: no index to record").doesNotExist();
+        assertThat(archive).isNotEmptyFile();
+
+        // As after a JDK update: the JVM silently shares nothing; Main removes the archive, the next hook remakes it.
+        Files.delete(archive);
+        Files.writeString(archive, "an archive of another JVM");
+        DispatchRig.Run refused = rig.hook("update-status");
+
+        assertThat(refused.exitCode()).as(refused.stderr()).isZero();
+        assertThat(archive).doesNotExist();
+        assertThat(rig.tools.jujuLog().get(rig.tools.jujuLog().size() - 1).message())
+                .contains("the JVM did not use the class-data-sharing archive");
+
+        DispatchRig.Run next = rig.hook("update-status");
+        assertThat(next.exitCode()).as(next.stderr()).isZero();
+        assertThat(archive).isNotEmptyFile();
+        assertThat(rig.tools.jujuLog().get(rig.tools.jujuLog().size() - 1).message())
+                .doesNotContain("class-data-sharing");
+    }
+
+    @Test
     void aFailingHookExitsOneAndLeavesTheStateAsItWas() throws Exception {
         rig.hook("install");
         int statusesBefore = rig.tools.statusHistory().size();
