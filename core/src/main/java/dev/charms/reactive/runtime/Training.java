@@ -10,7 +10,6 @@ import dev.charms.reactive.flags.Flags;
 import dev.charms.reactive.host.Command;
 import dev.charms.reactive.host.CommandException;
 import dev.charms.reactive.host.CommandResult;
-import dev.charms.reactive.host.Files;
 import dev.charms.reactive.host.ProcessCommandRunner;
 import dev.charms.reactive.juju.HookEnvironment;
 import dev.charms.reactive.juju.ProcessJujuBackend;
@@ -73,7 +72,8 @@ final class Training {
         Optional<ClassPathRecord> record = recordClassPath(charmDir, loader);
         startAProcess(environment);
         HookRunner runner = CharmRuntime.runner(HandlerSet.ofDefinitions(handlers(), type -> new Object()), sample,
-                hook, new ProcessCommandRunner(environment), Files::new, record.map(ClassPathRecord::resolvers));
+                hook, new ProcessCommandRunner(environment),
+                dev.charms.reactive.host.Files::new, record.map(ClassPathRecord::resolvers));
         StateFile stateFile = StateFile.at(stateDirectory.resolve("train-state.json"));
         try {
             for (String name : List.of("install", "update-status", "train")) {
