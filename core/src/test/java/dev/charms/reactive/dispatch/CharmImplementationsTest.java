@@ -2,10 +2,13 @@ package dev.charms.reactive.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import dev.charms.reactive.Hook;
 import dev.charms.reactive.Injectable;
+import dev.charms.reactive.discovery.HandlerDiscovery;
 import dev.charms.reactive.testing.Failure;
 import dev.charms.reactive.testing.Harness;
+import dev.charms.reactive.testing.InMemoryJujuBackend;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,18 @@ class CharmImplementationsTest {
         assertThat(ListedUser.seen).hasSize(4).allMatch(ListedImplementation.class::isInstance);
         assertThat(ListedUser.seen.get(1)).isSameAs(ListedUser.seen.get(0));
         assertThat(ListedUser.seen.get(2)).isNotSameAs(ListedUser.seen.get(0));
+    }
+
+    @Test
+    void resolversRecordedByTheBootstrapStillLeaveTheListedClassToBeFound() {
+        ListedUser.seen.clear();
+
+        HookRunner.builder(HandlerSet.of(HandlerDiscovery.forClass(ListedUser.class)))
+                .recordedResolvers(List.of())
+                .build()
+                .run(new InMemoryJujuBackend(), "install", new JsonObject());
+
+        assertThat(ListedUser.seen).hasSize(2).allMatch(ListedImplementation.class::isInstance);
     }
 
     /** A handler class implementing {@link ListedWorkload}: it wins over the listed class. */
