@@ -34,7 +34,7 @@ public final class RollingRefresh {
 
     /**
      * This unit's part in the refresh; runs in every hook and action except during a series upgrade. It sets
-     * {@value #IN_PROGRESS} itself, not in {@link RefreshUnit}, so that {@code reactive lint} sees who sets it.
+     * {@value #IN_PROGRESS} from what {@link RefreshUnit#evaluate} finds, so the flag has one place it is set.
      */
     @WhenNot("upgrade.series.in-progress")
     void refresh(RefreshPeers peers, RefreshWorkload workload, WorkloadContext context, Flags flags,
